@@ -1,0 +1,101 @@
+package io.mes4j.core.error;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The stable cause of a refusal, as the server states it in {@code issue[0].details.coding} of an
+ * {@code OperationOutcome} in the {@value #SYSTEM} code system.
+ *
+ * <p>The codes are those of the error table of the wire contract. A code mes4j does not know maps
+ * to {@link #UNKNOWN}; the raw code stays available through {@link
+ * MesServiceException#causeCode()}.
+ */
+public enum ErrorCause {
+  /** Malformed JSON, wrong type, missing field, bad parameter (400). */
+  INVALID_REQUEST("invalid-request"),
+  /** Malformed INS or wrong key (400). */
+  INVALID_INS("invalid-ins"),
+  /** A code absent from its table (400). */
+  UNKNOWN_CODE("unknown-code"),
+  /** Bris de glace without a reason (400). */
+  REASON_REQUIRED("reason-required"),
+  /** Missing, malformed, expired or badly signed token (401). */
+  INVALID_TOKEN("invalid-token"),
+  /** Professional without authorisation, normal mode (403). */
+  NOT_AUTHORISED("not-authorised"),
+  /** Professional blocked by the holder (403). */
+  BLOCKED("blocked"),
+  /** The holder's settings deny emergency access (403). */
+  EMERGENCY_DENIED("emergency-denied"),
+  /** The habilitation matrix denies the profession (403). */
+  PROFESSION_NOT_ALLOWED("profession-not-allowed"),
+  /** {@code centre_15} without the regulation role (403). */
+  ROLE_REQUIRED("role-required"),
+  /** Only the author (or its organisation) may do this (403). */
+  NOT_AUTHOR("not-author"),
+  /** The actor may never do this (403). */
+  FORBIDDEN("forbidden"),
+  /** The holder opposed this professional's deposits (403). */
+  DEPOSIT_OPPOSED("deposit-opposed"),
+  /** The space is pending (409). */
+  ESPACE_PENDING("espace-pending"),
+  /** The holder opposed the space (409). */
+  ESPACE_OPPOSED("espace-opposed"),
+  /** The space is closed (409). */
+  ESPACE_CLOSED("espace-closed"),
+  /** The space is deleted (409). */
+  ESPACE_DELETED("espace-deleted"),
+  /** Unknown, or hidden from the caller (404). */
+  NOT_FOUND("not-found"),
+  /** Same unique id, different content (409). */
+  DUPLICATE_CONFLICT("duplicate-conflict"),
+  /** HTTP method not allowed (405). */
+  METHOD_NOT_ALLOWED("method-not-allowed"),
+  /** No acceptable representation (406). */
+  NOT_ACCEPTABLE("not-acceptable"),
+  /** Body or content over the limit (413). */
+  TOO_LARGE("too-large"),
+  /** Content type refused (415). */
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+  /** Too many requests (429). */
+  RATE_LIMITED("rate-limited"),
+  /** Not implemented by the server (501). */
+  NOT_IMPLEMENTED("not-implemented"),
+  /** The server is unavailable (503). */
+  UNAVAILABLE("unavailable"),
+  /** A cause mes4j does not know, or no cause at all. */
+  UNKNOWN("unknown");
+
+  /** The code system of the causes. */
+  public static final String SYSTEM = "https://mes4j.io/fhir/CodeSystem/error-cause";
+
+  private static final Map<String, ErrorCause> BY_CODE =
+      Stream.of(values())
+          .collect(Collectors.toUnmodifiableMap(ErrorCause::code, Function.identity()));
+
+  private final String code;
+
+  ErrorCause(String code) {
+    this.code = code;
+  }
+
+  /** The code on the wire, e.g. {@code not-authorised}. */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * The cause of a wire code; {@link #UNKNOWN} for {@code null}, blank or any code not in the
+   * table.
+   */
+  public static ErrorCause fromCode(@org.jspecify.annotations.Nullable String code) {
+    if (code == null) {
+      return UNKNOWN;
+    }
+    return BY_CODE.getOrDefault(code.trim().toLowerCase(Locale.ROOT), UNKNOWN);
+  }
+}

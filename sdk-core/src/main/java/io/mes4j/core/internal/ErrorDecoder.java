@@ -1,0 +1,187 @@
+package io.mes4j.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mes4j.core.error.AuthenticationException;
+import io.mes4j.core.error.BlockedException;
+import io.mes4j.core.error.DepositOpposedException;
+import io.mes4j.core.error.DuplicateConflictException;
+import io.mes4j.core.error.EmergencyAccessDeniedException;
+import io.mes4j.core.error.ErrorCause;
+import io.mes4j.core.error.ForbiddenException;
+import io.mes4j.core.error.InvalidRequestException;
+import io.mes4j.core.error.MesServiceException;
+import io.mes4j.core.error.MethodNotAllowedException;
+import io.mes4j.core.error.NotAcceptableException;
+import io.mes4j.core.error.NotAuthorException;
+import io.mes4j.core.error.NotAuthorisedException;
+import io.mes4j.core.error.NotImplementedException;
+import io.mes4j.core.error.PayloadTooLargeException;
+import io.mes4j.core.error.ProfessionNotAllowedException;
+import io.mes4j.core.error.RateLimitedException;
+import io.mes4j.core.error.ReasonRequiredException;
+import io.mes4j.core.error.ResourceNotFoundException;
+import io.mes4j.core.error.RoleRequiredException;
+import io.mes4j.core.error.ServiceUnavailableException;
+import io.mes4j.core.error.SpaceNotActiveException;
+import io.mes4j.core.error.UnsupportedMediaTypeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns an answer outside {@code 2xx} into the typed {@link MesServiceException} of its cause.
+ *
+ * <p>The cause is the first {@code issue[0].details.coding} in {@link ErrorCause#SYSTEM}; without
+ * one (no body, not an {@code OperationOutcome}, another system) it is inferred from the status.
+ */
+public final class ErrorDecoder {
+  private static final int MAX_TEXT = 300;
+
+  private ErrorDecoder() {}
+
+  /** What the body of a refusal says. */
+  record Outcome(@Nullable String causeCode, @Nullable String text) {}
+
+  /**
+   * The exception for an answer.
+   *
+   * @param method the HTTP method, for the message
+   * @param pathTemplate the path template, for the message (never the actual path)
+   */
+  public static MesServiceException decode(
+      String method,
+      String pathTemplate,
+      int status,
+      Map<String, List<String>> headers,
+      byte[] body,
+      @Nullable String requestId,
+      int attempts) {
+    Outcome outcome = readOutcome(body);
+    String raw = outcome.causeCode();
+    ErrorCause cause = raw != null ? ErrorCause.fromCode(raw) : fromStatus(status);
+    String causeCode = raw != null ? raw : cause.code();
+    StringBuilder message =
+        new StringBuilder()
+            .append(method)
+            .append(' ')
+            .append(pathTemplate)
+            .append(" answered ")
+            .append(status)
+            .append(' ')
+            .append(causeCode);
+    if (outcome.text() != null) {
+      message.append(": ").append(outcome.text());
+    }
+    message
+        .append(" (request id ")
+        .append(requestId == null ? "-" : requestId)
+        .append(", attempts ")
+        .append(attempts)
+        .append(')');
+    String msg = message.toString();
+    Duration retryAfter =
+        Headers.first(headers, "Retry-After")
+            .flatMap(v -> RetryAfter.parse(v, Instant.now()))
+            .orElse(null);
+    return switch (cause) {
+      case INVALID_REQUEST, INVALID_INS, UNKNOWN_CODE ->
+          new InvalidRequestException(msg, status, requestId, cause, causeCode, attempts);
+      case REASON_REQUIRED ->
+          new ReasonRequiredException(msg, status, requestId, cause, causeCode, attempts);
+      case INVALID_TOKEN ->
+          new AuthenticationException(msg, status, requestId, cause, causeCode, attempts);
+      case NOT_AUTHORISED ->
+          new NotAuthorisedException(msg, status, requestId, cause, causeCode, attempts);
+      case BLOCKED -> new BlockedException(msg, status, requestId, cause, causeCode, attempts);
+      case EMERGENCY_DENIED ->
+          new EmergencyAccessDeniedException(msg, status, requestId, cause, causeCode, attempts);
+      case PROFESSION_NOT_ALLOWED ->
+          new ProfessionNotAllowedException(msg, status, requestId, cause, causeCode, attempts);
+      case ROLE_REQUIRED ->
+          new RoleRequiredException(msg, status, requestId, cause, causeCode, attempts);
+      case NOT_AUTHOR -> new NotAuthorException(msg, status, requestId, cause, causeCode, attempts);
+      case FORBIDDEN -> new ForbiddenException(msg, status, requestId, cause, causeCode, attempts);
+      case DEPOSIT_OPPOSED ->
+          new DepositOpposedException(msg, status, requestId, cause, causeCode, attempts);
+      case ESPACE_PENDING, ESPACE_OPPOSED, ESPACE_CLOSED, ESPACE_DELETED ->
+          new SpaceNotActiveException(msg, status, requestId, cause, causeCode, attempts);
+      case NOT_FOUND ->
+          new ResourceNotFoundException(msg, status, requestId, cause, causeCode, attempts);
+      case DUPLICATE_CONFLICT ->
+          new DuplicateConflictException(msg, status, requestId, cause, causeCode, attempts);
+      case METHOD_NOT_ALLOWED ->
+          new MethodNotAllowedException(msg, status, requestId, cause, causeCode, attempts);
+      case NOT_ACCEPTABLE ->
+          new NotAcceptableException(msg, status, requestId, cause, causeCode, attempts);
+      case TOO_LARGE ->
+          new PayloadTooLargeException(msg, status, requestId, cause, causeCode, attempts);
+      case UNSUPPORTED_MEDIA_TYPE ->
+          new UnsupportedMediaTypeException(msg, status, requestId, cause, causeCode, attempts);
+      case RATE_LIMITED ->
+          new RateLimitedException(msg, status, requestId, cause, causeCode, attempts, retryAfter);
+      case NOT_IMPLEMENTED ->
+          new NotImplementedException(msg, status, requestId, cause, causeCode, attempts);
+      case UNAVAILABLE ->
+          new ServiceUnavailableException(
+              msg, status, requestId, cause, causeCode, attempts, retryAfter);
+      case UNKNOWN -> new MesServiceException(msg, status, requestId, cause, causeCode, attempts);
+    };
+  }
+
+  /** The cause a bare status implies; {@link ErrorCause#UNKNOWN} when it implies none. */
+  static ErrorCause fromStatus(int status) {
+    return switch (status) {
+      case 400 -> ErrorCause.INVALID_REQUEST;
+      case 401 -> ErrorCause.INVALID_TOKEN;
+      case 403 -> ErrorCause.FORBIDDEN;
+      case 404 -> ErrorCause.NOT_FOUND;
+      case 405 -> ErrorCause.METHOD_NOT_ALLOWED;
+      case 406 -> ErrorCause.NOT_ACCEPTABLE;
+      case 413 -> ErrorCause.TOO_LARGE;
+      case 415 -> ErrorCause.UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> ErrorCause.RATE_LIMITED;
+      case 501 -> ErrorCause.NOT_IMPLEMENTED;
+      case 503 -> ErrorCause.UNAVAILABLE;
+      default -> ErrorCause.UNKNOWN;
+    };
+  }
+
+  static Outcome readOutcome(byte[] body) {
+    if (body.length == 0) {
+      return new Outcome(null, null);
+    }
+    JsonNode root;
+    try {
+      root = JsonCodec.mapper().readTree(body);
+    } catch (Exception e) {
+      return new Outcome(null, null);
+    }
+    if (root == null || !"OperationOutcome".equals(root.path("resourceType").asText())) {
+      return new Outcome(null, null);
+    }
+    JsonNode issue = root.path("issue").path(0);
+    String code = null;
+    for (JsonNode coding : issue.path("details").path("coding")) {
+      if (ErrorCause.SYSTEM.equals(coding.path("system").asText())
+          && coding.path("code").isTextual()
+          && !coding.path("code").asText().isBlank()) {
+        code = coding.path("code").asText().trim();
+        break;
+      }
+    }
+    String text = null;
+    JsonNode t = issue.path("details").path("text");
+    if (!t.isTextual()) {
+      t = issue.path("diagnostics");
+    }
+    if (t.isTextual() && !t.asText().isBlank()) {
+      text = t.asText().strip();
+      if (text.length() > MAX_TEXT) {
+        text = text.substring(0, MAX_TEXT) + "…";
+      }
+    }
+    return new Outcome(code, text);
+  }
+}
