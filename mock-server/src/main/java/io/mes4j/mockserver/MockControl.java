@@ -1,0 +1,153 @@
+package io.mes4j.mockserver;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.mes4j.core.AccessMode;
+import io.mes4j.core.identity.Ins;
+import io.mes4j.core.identity.ProfessionalId;
+import io.mes4j.mockserver.internal.Engine;
+import io.mes4j.mockserver.internal.auth.ClientRegistry;
+import io.mes4j.mockserver.internal.auth.Identity;
+import io.mes4j.mockserver.internal.auth.TokenService;
+import io.mes4j.mockserver.internal.policy.Mode;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Java control API of a {@link MockServer}, mirroring the HTTP control plane ({@code /_mock}):
+ * reset the state, mint tokens for any identity, drive the clock, register OAuth clients, read the
+ * notification outbox. Thread-safe.
+ */
+public final class MockControl {
+  private final Engine engine;
+  private final FixtureSet fixtures;
+
+  MockControl(Engine engine, FixtureSet fixtures) {
+    this.engine = engine;
+    this.fixtures = fixtures;
+  }
+
+  /**
+   * Back to the server's fixtures, its clock's start and its id seed (as {@code POST
+   * /_mock/reset}).
+   */
+  public void reset() {
+    engine.reset(fixtures);
+  }
+
+  /** Back to an empty state. */
+  public void resetEmpty() {
+    engine.reset(FixtureSet.EMPTY);
+  }
+
+  /**
+   * A bearer token in normal mode for {@code subject}: an INS value (patient), an idNat_PS
+   * (professional of the fixtures), {@code 1} + FINESS (establishment) or {@code urn:oid:…}.
+   *
+   * @throws IllegalArgumentException if the subject is not one of those
+   */
+  public String token(String subject) {
+    return token(subject, AccessMode.normal());
+  }
+
+  /** A bearer token for {@code subject} in {@code mode}. */
+  public String token(String subject, AccessMode mode) {
+    return token(subject, mode, TokenService.DEFAULT_TTL);
+  }
+
+  /**
+   * A bearer token for {@code subject} in {@code mode}, valid {@code ttl} from the server's now.
+   */
+  public String token(String subject, AccessMode mode, Duration ttl) {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(mode, "mode");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive");
+    }
+    return engine.issueToken(subject, Mode.of(mode), ttl, null, null);
+  }
+
+  /** A bearer token for a patient (or legal representative). */
+  public String token(Ins patient) {
+    return token(patient.value());
+  }
+
+  /** A bearer token for a professional in normal mode. */
+  public String token(ProfessionalId professional) {
+    return token(professional.value());
+  }
+
+  /** A bearer token for a professional in {@code mode}. */
+  public String token(ProfessionalId professional, AccessMode mode) {
+    return token(professional.value(), mode);
+  }
+
+  /**
+   * A bearer token in bris de glace mode with no reason: the server refuses the reads it is used
+   * for with {@code reason-required} (DOC-7). {@link AccessMode} cannot express it.
+   */
+  public String tokenBreakGlassWithoutReason(ProfessionalId professional) {
+    return engine.issueToken(
+        professional.value(),
+        new Mode(AccessMode.Kind.BRIS_DE_GLACE, null),
+        TokenService.DEFAULT_TTL,
+        null,
+        null);
+  }
+
+  /** The server's clock. */
+  public Instant now() {
+    return engine.clock().now();
+  }
+
+  /**
+   * Moves the clock to {@code instant}, running every time-driven rule due by then.
+   *
+   * @throws IllegalArgumentException if {@code instant} is before now (time never goes back)
+   */
+  public void setClock(Instant instant) {
+    engine.clock().set(Objects.requireNonNull(instant, "instant"));
+  }
+
+  /** Moves the clock forward by {@code duration}, running every time-driven rule due by then. */
+  public void advanceClock(Duration duration) {
+    engine.clock().advance(Objects.requireNonNull(duration, "duration"));
+  }
+
+  /**
+   * Registers an OAuth client for the token endpoint ({@code private_key_jwt}): its id, the
+   * identity it acts for (as {@link #token(String)}), its public key (RSA, or EC P-256) and key id.
+   */
+  public void registerClient(
+      String clientId, String subject, PublicKey key, @Nullable String keyId) {
+    Objects.requireNonNull(clientId, "clientId");
+    Identity.resolve(subject, engine.state().store().directory(), null, null);
+    JWK jwk;
+    if (key instanceof RSAPublicKey rsa) {
+      jwk = new RSAKey.Builder(rsa).keyID(keyId).build();
+    } else if (key instanceof ECPublicKey ec) {
+      jwk = new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).keyID(keyId).build();
+    } else {
+      throw new IllegalArgumentException("the key must be RSA or EC P-256");
+    }
+    engine.state().clients().register(new ClientRegistry.Client(clientId, subject, jwk));
+  }
+
+  /** The notices sent so far (AU-3), oldest first. */
+  public List<Notification> outbox() {
+    return engine.state().outbox().all();
+  }
+
+  /** The token endpoint URL, the {@code aud} of client assertions. */
+  public String tokenEndpoint() {
+    return engine.baseUrl() + "/oauth2/token";
+  }
+}

@@ -1,0 +1,63 @@
+package io.mes4j.mockserver;
+
+import io.mes4j.core.identity.Ins;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notice the server sent (AU-3), as the outbox holds it.
+ *
+ * @param to the recipient's address: {@code <INS>@patient.mssante.fr} for a holder, {@code
+ *     <idNat_PS>@pro.mssante.fr} for a professional
+ * @param kind what the notice is about
+ * @param patient the dossier it concerns, if any
+ * @param subject the subject line (never the content of a document)
+ * @param at when it was sent, on the server's clock
+ */
+public record Notification(
+    String to, Kind kind, @Nullable Ins patient, String subject, Instant at) {
+
+  /** What a notice is about. */
+  public enum Kind {
+    /** A professional read the dossier in an emergency mode (AU-3, DOC-7); never silenced. */
+    EMERGENCY_ACCESS,
+    /** A professional added a document (AU-3). */
+    DOCUMENT_ADDED,
+    /** A document is still invisible to the holder after two weeks (DOC-6). */
+    DOCUMENT_PENDING
+  }
+
+  public Notification {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(at, "at");
+  }
+
+  /** The dossier it concerns, if any. */
+  public Optional<Ins> patientIns() {
+    return Optional.ofNullable(patient);
+  }
+
+  /** Whether the notice went to the holder of a dossier (or their representative). */
+  public boolean toPatient() {
+    return to.endsWith("@patient.mssante.fr");
+  }
+
+  @Override
+  public String toString() {
+    return "Notification[to="
+        + (toPatient() ? "<patient>" : to)
+        + ", kind="
+        + kind
+        + ", patient="
+        + (patient == null ? "none" : "<redacted>")
+        + ", subject="
+        + subject
+        + ", at="
+        + at
+        + "]";
+  }
+}

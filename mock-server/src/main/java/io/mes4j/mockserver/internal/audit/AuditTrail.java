@@ -1,0 +1,44 @@
+package io.mes4j.mockserver.internal.audit;
+
+import io.mes4j.mockserver.internal.Cause;
+import io.mes4j.mockserver.internal.ServerState;
+import io.mes4j.mockserver.internal.policy.Action;
+import io.mes4j.mockserver.internal.policy.Actor;
+import io.mes4j.mockserver.internal.policy.Mode;
+import io.mes4j.mockserver.internal.store.PatientRecord;
+import io.mes4j.mockserver.internal.store.TraceRecord;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Records traces (AU-1): every action on a dossier, refusals included, never altered. */
+public final class AuditTrail {
+  private AuditTrail() {}
+
+  public static TraceRecord record(
+      ServerState state,
+      Instant now,
+      PatientRecord patient,
+      Actor actor,
+      Action action,
+      Mode mode,
+      @Nullable String documentId,
+      @Nullable Cause refusal) {
+    TraceRecord trace =
+        new TraceRecord(
+            state.ids().next("ae-"),
+            now,
+            actor.kind().actorType(),
+            actor.id(),
+            actor.system(),
+            actor.displayName(),
+            action.auditCode(),
+            action.fhirAction(),
+            mode.kind().code(),
+            patient.ins().value(),
+            patient.ins().system().uri(),
+            documentId,
+            refusal == null ? null : refusal.code());
+    patient.add(trace);
+    return trace;
+  }
+}

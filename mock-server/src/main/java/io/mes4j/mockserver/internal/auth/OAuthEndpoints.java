@@ -1,0 +1,223 @@
+package io.mes4j.mockserver.internal.auth;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.mes4j.core.AccessMode;
+import io.mes4j.mockserver.internal.Engine;
+import io.mes4j.mockserver.internal.http.HttpError;
+import io.mes4j.mockserver.internal.http.Json;
+import io.mes4j.mockserver.internal.http.Request;
+import io.mes4j.mockserver.internal.http.Response;
+import io.mes4j.mockserver.internal.http.Router;
+import io.mes4j.mockserver.internal.policy.Mode;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * OpenID discovery, the JWKS and the token endpoint (client credentials with {@code
+ * private_key_jwt}). Token endpoint errors follow RFC 6749 §5.2.
+ */
+public final class OAuthEndpoints {
+  public static final String ASSERTION_TYPE =
+      "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+  private static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(5);
+
+  private final Engine engine;
+
+  public OAuthEndpoints(Engine engine) {
+    this.engine = engine;
+  }
+
+  public void register(Router router) {
+    router.add("GET", "/.well-known/openid-configuration", this::discovery);
+    router.add("GET", "/oauth2/jwks", this::jwks);
+    router.add("POST", "/oauth2/token", this::token);
+    router.fallback("/oauth2", Engine::notImplemented);
+  }
+
+  public String tokenEndpoint() {
+    return engine.baseUrl() + "/oauth2/token";
+  }
+
+  private Response discovery(Request request) {
+    String base = engine.baseUrl();
+    ObjectNode body = Json.object();
+    body.put("issuer", base);
+    body.put("token_endpoint", tokenEndpoint());
+    body.put("jwks_uri", base + "/oauth2/jwks");
+    body.put("authorization_endpoint", base + "/oauth2/authorize");
+    body.put("revocation_endpoint", base + "/oauth2/revoke");
+    body.set("grant_types_supported", Json.array().add("client_credentials"));
+    body.set("token_endpoint_auth_methods_supported", Json.array().add("private_key_jwt"));
+    body.set(
+        "token_endpoint_auth_signing_alg_values_supported", Json.array().add("RS256").add("ES256"));
+    body.set("id_token_signing_alg_values_supported", Json.array().add("ES256"));
+    return Response.json(200, body);
+  }
+
+  private Response jwks(Request request) {
+    return Response.json(200, Json.MAPPER.valueToTree(engine.tokens().jwks()))
+        .header("Cache-Control", "public, max-age=300");
+  }
+
+  private Response token(Request request) {
+    String type = request.contentType();
+    if (!"application/x-www-form-urlencoded".equals(type)) {
+      return oauthError(
+          "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+    }
+    Map<String, List<String>> form;
+    try {
+      form = Request.parseQuery(new String(request.body(), StandardCharsets.UTF_8));
+    } catch (HttpError e) {
+      if (e.errorCause().status() == 413) {
+        throw e;
+      }
+      return oauthError("invalid_request", "The form is not correctly encoded");
+    }
+    String grantType = single(form, "grant_type");
+    if (grantType == null) {
+      return oauthError("invalid_request", "grant_type is required");
+    }
+    if (!grantType.equals("client_credentials")) {
+      return oauthError("unsupported_grant_type", "Only client_credentials is supported");
+    }
+    if (!ASSERTION_TYPE.equals(single(form, "client_assertion_type"))) {
+      return oauthError("invalid_request", "client_assertion_type must be " + ASSERTION_TYPE);
+    }
+    String assertion = single(form, "client_assertion");
+    if (assertion == null || assertion.isBlank()) {
+      return oauthError("invalid_request", "client_assertion is required");
+    }
+    Mode mode;
+    String modeCode = single(form, "access_mode");
+    if (modeCode == null) {
+      mode = Mode.NORMAL;
+    } else {
+      AccessMode.Kind kind = Mode.kindOf(modeCode);
+      if (kind == null) {
+        return oauthError(
+            "invalid_request", "access_mode must be normal, bris_de_glace or centre_15");
+      }
+      mode = new Mode(kind, single(form, "access_reason"));
+    }
+
+    ClientRegistry clients = engine.state().clients();
+    SignedJWT jwt;
+    JWTClaimsSet claims;
+    try {
+      jwt = SignedJWT.parse(assertion);
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      return oauthError("invalid_client", "client_assertion is not a signed JWT");
+    }
+    String clientId = claims.getIssuer();
+    if (clientId == null || !clientId.equals(claims.getSubject())) {
+      return oauthError("invalid_client", "The assertion's iss and sub must both be the client id");
+    }
+    String formClientId = single(form, "client_id");
+    if (formClientId != null && !formClientId.equals(clientId)) {
+      return oauthError("invalid_client", "client_id does not match the assertion");
+    }
+    var client = clients.client(clientId);
+    if (client.isEmpty()) {
+      return oauthError("invalid_client", "Unknown client");
+    }
+    String signatureProblem = verifySignature(jwt, client.get().publicKey());
+    if (signatureProblem != null) {
+      return oauthError("invalid_client", signatureProblem);
+    }
+    if (claims.getAudience() == null || !claims.getAudience().contains(tokenEndpoint())) {
+      return oauthError("invalid_client", "The assertion's aud must be " + tokenEndpoint());
+    }
+    Instant now = engine.clock().now();
+    Date exp = claims.getExpirationTime();
+    if (exp == null) {
+      return oauthError("invalid_client", "The assertion has no exp");
+    }
+    if (now.isAfter(exp.toInstant().plus(TokenService.SKEW))) {
+      return oauthError("invalid_client", "The assertion has expired");
+    }
+    if (exp.toInstant().isAfter(now.plus(MAX_ASSERTION_LIFETIME).plus(TokenService.SKEW))) {
+      return oauthError("invalid_client", "The assertion's exp is more than 5 minutes ahead");
+    }
+    Date nbf = claims.getNotBeforeTime();
+    if (nbf != null && now.plus(TokenService.SKEW).isBefore(nbf.toInstant())) {
+      return oauthError("invalid_client", "The assertion is not valid yet");
+    }
+    String jti = claims.getJWTID();
+    if (jti == null || jti.isBlank()) {
+      return oauthError("invalid_client", "The assertion has no jti");
+    }
+    if (!clients.useJti(clientId, jti, exp.toInstant().plus(TokenService.SKEW), now)) {
+      return oauthError("invalid_client", "The assertion's jti was already used");
+    }
+    Identity identity;
+    try {
+      identity =
+          Identity.resolve(client.get().subject(), engine.state().store().directory(), null, null);
+    } catch (IllegalArgumentException e) {
+      return oauthError("invalid_client", "The client's subject is unusable: " + e.getMessage());
+    }
+    String token = engine.tokens().issue(identity, mode, TokenService.DEFAULT_TTL);
+    return Response.json(200, tokenBody(token, TokenService.DEFAULT_TTL))
+        .header("Cache-Control", "no-store");
+  }
+
+  public static ObjectNode tokenBody(String token, Duration ttl) {
+    ObjectNode body = Json.object();
+    body.put("access_token", token);
+    body.put("token_type", "Bearer");
+    body.put("expires_in", ttl.toSeconds());
+    return body;
+  }
+
+  private static @Nullable String verifySignature(SignedJWT jwt, JWK key) {
+    JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+    try {
+      JWSVerifier verifier;
+      if (JWSAlgorithm.RS256.equals(alg) && key instanceof RSAKey rsa) {
+        verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+      } else if (JWSAlgorithm.ES256.equals(alg)
+          && key instanceof ECKey ec
+          && Curve.P_256.equals(ec.getCurve())) {
+        verifier = new ECDSAVerifier(ec.toECPublicKey());
+      } else {
+        return "The assertion must be signed with RS256 or ES256 matching the client's key";
+      }
+      return jwt.verify(verifier)
+          ? null
+          : "The assertion's signature does not match the client's key";
+    } catch (JOSEException e) {
+      return "The assertion's signature cannot be verified";
+    }
+  }
+
+  private static @Nullable String single(Map<String, List<String>> form, String name) {
+    List<String> values = form.get(name);
+    return values == null || values.size() != 1 ? null : values.get(0);
+  }
+
+  private static Response oauthError(String error, String description) {
+    ObjectNode body = Json.object();
+    body.put("error", error);
+    body.put("error_description", description);
+    return Response.json(400, body).header("Cache-Control", "no-store");
+  }
+}

@@ -1,0 +1,93 @@
+package io.mes4j.mockserver.internal.store;
+
+import static io.mes4j.mockserver.Fixtures.*;
+
+import io.mes4j.core.code.SpaceState;
+import io.mes4j.core.identity.Finess;
+import io.mes4j.core.identity.Ins;
+import io.mes4j.core.identity.ProfessionalId;
+import io.mes4j.mockserver.Fixtures;
+import io.mes4j.mockserver.internal.policy.Actor;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The one place that builds the default state from the identities of {@link Fixtures}. */
+public final class DefaultFixtures {
+  private DefaultFixtures() {}
+
+  public static void load(Store store) {
+    Directory directory = store.directory();
+    directory.add(establishment(HOSPITAL, "Hôpital de démonstration"));
+    directory.add(establishment(SAMU, "SAMU 13"));
+
+    professional(directory, DOCTOR_TREATING, "Dr Alice Martin", "10", HOSPITAL);
+    professional(directory, DOCTOR, "Dr Bruno Lefèvre", "10", HOSPITAL);
+    professional(directory, DOCTOR_UNAUTHORISED, "Dr Claire Moreau", "10", HOSPITAL);
+    professional(directory, PHARMACIST, "Denis Girard", "21", HOSPITAL);
+    professional(directory, DENTIST, "Dr Emma Roux", "40", HOSPITAL);
+    professional(directory, MIDWIFE, "Fanny Blanc", "50", HOSPITAL);
+    professional(directory, NURSE, "Gilles Bonnet", "60", HOSPITAL);
+    professional(directory, PHYSIOTHERAPIST, "Hugo Fontaine", "70", HOSPITAL);
+    professional(directory, PODIATRIST, "Inès Chevalier", "80", HOSPITAL);
+    professional(directory, SPEECH_THERAPIST, "Julie Perrin", "91", HOSPITAL);
+    directory.add(
+        new Directory.Professional(
+            REGULATION_DOCTOR.value(),
+            "Dr Karim Benali",
+            "10",
+            Set.of(Actor.ROLE_REGULATION),
+            SAMU.value()));
+    professional(directory, BLOCKED_DOCTOR, "Dr Luc Garnier", "10", HOSPITAL);
+
+    PatientRecord adult =
+        patient(ADULT, "Dupont", "Jean", "M", LocalDate.of(1980, 1, 15), SpaceState.ACTIVE);
+    adult.medecinTraitant(DOCTOR_TREATING.value());
+    for (ProfessionalId id :
+        List.of(
+            DOCTOR,
+            PHARMACIST,
+            DENTIST,
+            MIDWIFE,
+            NURSE,
+            PHYSIOTHERAPIST,
+            PODIATRIST,
+            SPEECH_THERAPIST,
+            BLOCKED_DOCTOR)) {
+      adult.authorised().add(id.value());
+    }
+    adult.blocked().add(BLOCKED_DOCTOR.value());
+    store.add(adult);
+
+    store.add(
+        patient(PARENT, "Durand", "Marie", "F", LocalDate.of(1985, 3, 10), SpaceState.ACTIVE));
+    PatientRecord minor =
+        patient(MINOR, "Durand", "Lucas", "M", LocalDate.of(2015, 6, 20), SpaceState.ACTIVE);
+    minor.representatives().add(PARENT.value());
+    store.add(minor);
+
+    store.add(
+        patient(PENDING, "Petit", "Nina", "F", LocalDate.of(1990, 5, 13), SpaceState.PENDING));
+    store.add(
+        patient(OPPOSED, "Lambert", "Olivier", "M", LocalDate.of(1975, 2, 9), SpaceState.OPPOSED));
+    store.add(
+        patient(CLOSED, "Faure", "Pauline", "F", LocalDate.of(1960, 7, 31), SpaceState.CLOSED));
+    store.add(
+        patient(DELETED, "Mercier", "Quentin", "M", LocalDate.of(1955, 8, 4), SpaceState.DELETED));
+  }
+
+  private static PatientRecord patient(
+      Ins ins, String family, String given, String sex, LocalDate birth, SpaceState state) {
+    return new PatientRecord(ins, family, given, sex, birth, state);
+  }
+
+  private static void professional(
+      Directory directory, ProfessionalId id, String name, String profession, Finess finess) {
+    directory.add(
+        new Directory.Professional(id.value(), name, profession, Set.of(), finess.value()));
+  }
+
+  private static Directory.Establishment establishment(Finess finess, String name) {
+    return new Directory.Establishment(finess.value(), finess.idNatStruct(), name);
+  }
+}

@@ -1,0 +1,170 @@
+package io.mes4j.mockserver.internal.store;
+
+import io.mes4j.core.code.SpaceState;
+import io.mes4j.core.identity.Ins;
+import io.mes4j.mockserver.internal.policy.HolderSettings;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One patient's partition of the store: identity, space state, consents and settings, documents and
+ * traces. Everything but the traces is guarded by {@link #lock()}: read under the read lock, change
+ * under the write lock. A query about one patient never touches another patient's record.
+ */
+public final class PatientRecord {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Ins ins;
+  private final String familyName;
+  private final String givenName;
+  private final String sex;
+  private final LocalDate birthDate;
+
+  private SpaceState state;
+  private HolderSettings settings = HolderSettings.DEFAULTS;
+  private @Nullable String medecinTraitant;
+  private final Set<String> authorised = new HashSet<>();
+  private final Set<String> blocked = new HashSet<>();
+  private final Set<String> sameRights = new HashSet<>();
+  private final Set<String> depositOpposed = new HashSet<>();
+  private final Set<String> representatives = new HashSet<>();
+
+  private final List<StoredDocument> documents = new ArrayList<>();
+  private final Map<String, Integer> documentIndex = new HashMap<>();
+  private final List<TraceRecord> traces = new ArrayList<>();
+
+  public PatientRecord(
+      Ins ins,
+      String familyName,
+      String givenName,
+      String sex,
+      LocalDate birthDate,
+      SpaceState state) {
+    this.ins = ins;
+    this.familyName = familyName;
+    this.givenName = givenName;
+    this.sex = sex;
+    this.birthDate = birthDate;
+    this.state = state;
+  }
+
+  public ReentrantReadWriteLock lock() {
+    return lock;
+  }
+
+  public Ins ins() {
+    return ins;
+  }
+
+  public String displayName() {
+    return givenName + " " + familyName;
+  }
+
+  public String sex() {
+    return sex;
+  }
+
+  public LocalDate birthDate() {
+    return birthDate;
+  }
+
+  public SpaceState state() {
+    return state;
+  }
+
+  public void state(SpaceState state) {
+    this.state = state;
+  }
+
+  public HolderSettings settings() {
+    return settings;
+  }
+
+  public void settings(HolderSettings settings) {
+    this.settings = settings;
+  }
+
+  public @Nullable String medecinTraitant() {
+    return medecinTraitant;
+  }
+
+  public void medecinTraitant(@Nullable String idNatPs) {
+    this.medecinTraitant = idNatPs;
+  }
+
+  /** Professionals authorised by the holder (CON-1), by idNat_PS. */
+  public Set<String> authorised() {
+    return authorised;
+  }
+
+  /** Professionals blocked by the holder (CON-2). */
+  public Set<String> blocked() {
+    return blocked;
+  }
+
+  /** Professionals given the médecin traitant's rights (CON-3). */
+  public Set<String> sameRights() {
+    return sameRights;
+  }
+
+  /** Professionals whose deposits the holder opposed (DOC-1). */
+  public Set<String> depositOpposed() {
+    return depositOpposed;
+  }
+
+  /** Legal representatives, by INS value (ES-6). */
+  public Set<String> representatives() {
+    return representatives;
+  }
+
+  /** Documents in deposit order (oldest first). */
+  public List<StoredDocument> documents() {
+    return Collections.unmodifiableList(documents);
+  }
+
+  public @Nullable StoredDocument document(String id) {
+    Integer index = documentIndex.get(id);
+    return index == null ? null : documents.get(index);
+  }
+
+  public void add(StoredDocument document) {
+    documentIndex.put(document.id(), documents.size());
+    documents.add(document);
+  }
+
+  public void replace(StoredDocument document) {
+    Integer index = documentIndex.get(document.id());
+    if (index == null) {
+      throw new IllegalArgumentException("unknown document " + document.id());
+    }
+    documents.set(index, document);
+  }
+
+  /**
+   * A snapshot of the traces in recording order (oldest first). Traces have their own monitor, so
+   * that a read holding the read lock can still record its trace.
+   */
+  public List<TraceRecord> traces() {
+    synchronized (traces) {
+      return List.copyOf(traces);
+    }
+  }
+
+  public void add(TraceRecord trace) {
+    synchronized (traces) {
+      traces.add(trace);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PatientRecord[redacted, " + state + "]";
+  }
+}

@@ -1,0 +1,70 @@
+package io.mes4j.mockserver.internal.store;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The in-memory state, partitioned by patient: a patient's data are found by their INS value in one
+ * map look-up, never by scanning. Global indexes map a document, a binary or a producer's unique id
+ * to its patient, for reads by identifier and for idempotent deposits (DOC-2).
+ */
+public final class Store {
+  /** Where a document lives: its patient and its id. */
+  public record Location(String insValue, String documentId) {}
+
+  private final Map<String, PatientRecord> patients = new ConcurrentHashMap<>();
+  private final Map<String, Location> documents = new ConcurrentHashMap<>();
+  private final Map<String, Location> binaries = new ConcurrentHashMap<>();
+  private final Map<String, Location> masterIdentifiers = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final Directory directory = new Directory();
+
+  public Directory directory() {
+    return directory;
+  }
+
+  public void add(PatientRecord record) {
+    patients.put(record.ins().value(), record);
+  }
+
+  public Optional<PatientRecord> patient(String insValue) {
+    return Optional.ofNullable(patients.get(insValue));
+  }
+
+  public Optional<Location> document(String id) {
+    return Optional.ofNullable(documents.get(id));
+  }
+
+  public Optional<Location> binary(String id) {
+    return Optional.ofNullable(binaries.get(id));
+  }
+
+  /**
+   * Claims a producer's unique id for a document; returns the existing location if another deposit
+   * already claimed it.
+   */
+  public Optional<Location> claimMasterIdentifier(String masterIdentifier, Location location) {
+    return Optional.ofNullable(masterIdentifiers.putIfAbsent(masterIdentifier, location));
+  }
+
+  public void releaseMasterIdentifier(String masterIdentifier, Location location) {
+    masterIdentifiers.remove(masterIdentifier, location);
+  }
+
+  /** Indexes a document stored in its patient's record (call under that record's write lock). */
+  public void index(StoredDocument document, String insValue) {
+    Location location = new Location(insValue, document.id());
+    documents.put(document.id(), location);
+    binaries.put(document.binaryId(), location);
+  }
+
+  public long nextSequence() {
+    return sequence.incrementAndGet();
+  }
+
+  public int patientCount() {
+    return patients.size();
+  }
+}

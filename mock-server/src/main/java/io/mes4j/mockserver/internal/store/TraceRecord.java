@@ -1,0 +1,32 @@
+package io.mes4j.mockserver.internal.store;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One trace (AU-1): when, who (actor type, identifier, system, display name), what (action code and
+ * FHIR action letter), on which patient and object, in which access mode, with which outcome.
+ * Traces are never altered.
+ *
+ * @param refusal the cause code of a refusal, or null on success
+ */
+public record TraceRecord(
+    String id,
+    Instant recorded,
+    String actorType,
+    String agentId,
+    String agentSystem,
+    String agentName,
+    String actionCode,
+    String fhirAction,
+    String modeCode,
+    String patientIns,
+    String patientSystem,
+    @Nullable String documentId,
+    @Nullable String refusal) {
+
+  @Override
+  public String toString() {
+    return "TraceRecord[" + id + ", " + actionCode + "]";
+  }
+}

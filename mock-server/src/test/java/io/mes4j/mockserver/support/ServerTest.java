@@ -1,0 +1,69 @@
+package io.mes4j.mockserver.support;
+
+import io.mes4j.core.AccessMode;
+import io.mes4j.core.identity.Ins;
+import io.mes4j.core.identity.ProfessionalId;
+import io.mes4j.mockserver.MockServer;
+import io.mes4j.mockserver.support.TestClient.Answer;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** One server per test class on a fixed clock, reset before each test. */
+public abstract class ServerTest {
+  public static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
+
+  protected static MockServer server;
+  protected static TestClient http;
+
+  @BeforeAll
+  static void startServer() {
+    server = MockServer.builder().clock(START).start();
+    http = new TestClient(server.baseUrl());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void resetServer() {
+    server.control().reset();
+  }
+
+  protected static String token(ProfessionalId professional) {
+    return server.control().token(professional);
+  }
+
+  protected static String token(Ins patient) {
+    return server.control().token(patient);
+  }
+
+  protected static String token(ProfessionalId professional, AccessMode mode) {
+    return server.control().token(professional, mode);
+  }
+
+  protected static String patientParam(Ins ins) {
+    return "patient.identifier=" + ins.system().uri() + "%7C" + ins.value();
+  }
+
+  /** Deposits a PDF by ITI-105 and answers the stored DocumentReference's id. */
+  protected static String deposit(
+      ProfessionalId author, Ins patient, String masterId, String type, String... labels) {
+    Answer answer =
+        http.postJson(
+            "/fhir/DocumentReference",
+            token(author),
+            Documents.iti105(patient, masterId, type, Documents.pdf(masterId), labels));
+    if (answer.status() != 201) {
+      throw new AssertionError("deposit failed: " + answer.status() + " " + answer.text());
+    }
+    return answer.json().get("id").asText();
+  }
+
+  protected static Answer search(String token, Ins patient, String extra) {
+    return http.get("/fhir/DocumentReference?" + patientParam(patient) + extra, token);
+  }
+}
