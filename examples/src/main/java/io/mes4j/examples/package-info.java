@@ -1,0 +1,5 @@
+/** mes4j examples. */
+@NullMarked
+package io.mes4j.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** mes4j agenda. */
+@NullMarked
+package io.mes4j.agenda;
+
+import org.jspecify.annotations.NullMarked;

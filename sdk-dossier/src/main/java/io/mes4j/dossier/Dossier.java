@@ -1,0 +1,46 @@
+package io.mes4j.dossier;
+
+import io.mes4j.core.MesClient;
+import io.mes4j.core.internal.ApiExecutor;
+import io.mes4j.core.internal.CoreAccess;
+
+/**
+ * The dossier médical (DMP) of Mon espace santé: documents and activity history, with the consent,
+ * masking and audit rules the server enforces (DOC, CON, AU).
+ *
+ * <p>Obtained from a shared {@link MesClient}; it holds no state of its own and is as thread-safe
+ * and cheap as the client it wraps.
+ *
+ * <pre>{@code
+ * MesClient mes = MesClient.builder()
+ *     .baseUrl("https://mes.example")
+ *     .credentials(tokenProvider)
+ *     .build();
+ * Dossier dossier = Dossier.of(mes);
+ * DocumentEntry stored = dossier.documents().deposit(deposit);
+ * }</pre>
+ */
+public final class Dossier {
+  private final Documents documents;
+  private final ActivityHistory history;
+
+  private Dossier(ApiExecutor executor) {
+    this.documents = new Documents(executor);
+    this.history = new ActivityHistory(executor);
+  }
+
+  /** The dossier API over this client (and its access mode). */
+  public static Dossier of(MesClient client) {
+    return new Dossier(CoreAccess.executor(client));
+  }
+
+  /** Documents: deposit, search, retrieve (DOC). */
+  public Documents documents() {
+    return documents;
+  }
+
+  /** The activity history (AU-1, AU-2). */
+  public ActivityHistory history() {
+    return history;
+  }
+}
