@@ -58,6 +58,7 @@ public final class MockServer implements AutoCloseable {
   private final Engine engine;
   private final MockControl control;
   private final String baseUrl;
+  private final Dispatcher dispatcher;
 
   private MockServer(Builder builder) {
     int threads = builder.threads;
@@ -93,7 +94,8 @@ public final class MockServer implements AutoCloseable {
     new AuditEventEndpoints(engine).register(router);
     new OAuthEndpoints(engine).register(router);
     new ControlEndpoints(engine).register(router);
-    http.createContext("/", new Dispatcher(router, builder.bodyLimit, request -> clock.runDue()));
+    this.dispatcher = new Dispatcher(router, builder.bodyLimit, request -> clock.runDue());
+    http.createContext("/", dispatcher);
     http.setExecutor(executor);
     this.control = new MockControl(engine, builder.fixtures);
   }
@@ -123,6 +125,30 @@ public final class MockServer implements AutoCloseable {
   /** The port the server listens on. */
   public int port() {
     return http.getAddress().getPort();
+  }
+
+  /**
+   * Adds a listener that sees every answer from now on, e.g. to validate every FHIR resource a test
+   * made the server emit. Closing the returned handle removes it.
+   *
+   * <pre>{@code
+   * try (AutoCloseable tap = server.addResponseListener(r -> { if (r.isFhirJson()) seen.add(r); })) {
+   *   ...
+   * }
+   * }</pre>
+   */
+  public Registration addResponseListener(ResponseListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    Runnable remove = dispatcher.addListener(listener);
+    return remove::run;
+  }
+
+  /** A handle that removes what it registered when closed. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    /** Removes the registration; closing twice does nothing more. */
+    @Override
+    void close();
   }
 
   /** The control API: reset, tokens, clock, clients, outbox. */

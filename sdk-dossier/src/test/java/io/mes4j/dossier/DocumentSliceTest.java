@@ -13,10 +13,14 @@ import io.mes4j.core.error.NotAuthorisedException;
 import io.mes4j.core.error.SpaceNotActiveException;
 import io.mes4j.core.identity.Ins;
 import io.mes4j.mockserver.Fixtures;
+import io.mes4j.mockserver.MockServer;
 import io.mes4j.mockserver.junit.Identity;
 import io.mes4j.mockserver.junit.MesMockServer;
+import io.mes4j.mockserver.support.EmittedFhir;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +29,18 @@ import org.junit.jupiter.api.Test;
  */
 @MesMockServer(clock = "2026-11-28T09:00:00Z")
 class DocumentSliceTest {
+  private static EmittedFhir emitted;
+
+  @BeforeAll
+  static void recordWhatTheServerEmits(MockServer server) {
+    emitted = EmittedFhir.record(server);
+  }
+
+  @AfterAll
+  static void everyResourceTheServerEmitted_isValidFhirR4() {
+    emitted.assertAllValid();
+  }
+
   private static final byte[] PDF = "%PDF-1.4 bilan".getBytes(StandardCharsets.US_ASCII);
 
   private static DocumentDeposit labReport(Ins patient, String uniqueId, byte[] content) {

@@ -2,12 +2,16 @@ package io.mes4j.mockserver.internal.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.mes4j.mockserver.ObservedResponse;
+import io.mes4j.mockserver.ResponseListener;
 import io.mes4j.mockserver.internal.Cause;
 import io.mes4j.mockserver.internal.fhir.FhirWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +28,18 @@ public final class Dispatcher implements HttpHandler {
   private final Router router;
   private final long bodyLimit;
   private final Consumer<Request> beforeEach;
+  private final List<ResponseListener> listeners = new CopyOnWriteArrayList<>();
 
   public Dispatcher(Router router, long bodyLimit, Consumer<Request> beforeEach) {
     this.router = router;
     this.bodyLimit = bodyLimit;
     this.beforeEach = beforeEach;
+  }
+
+  /** Adds a listener; the returned action removes it. */
+  public Runnable addListener(ResponseListener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
   }
 
   @Override
@@ -56,7 +67,29 @@ public final class Dispatcher implements HttpHandler {
               FhirWriter.operationOutcome(
                   Cause.INTERNAL, "The server failed unexpectedly (request " + requestId + ")"));
     }
+    notifyListeners(request, response);
     write(exchange, request, response);
+  }
+
+  private void notifyListeners(Request request, Response response) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    ObservedResponse observed =
+        new ObservedResponse(
+            Router.sanitize(request.method()),
+            request.routeTemplate(),
+            request.requestId(),
+            response.status(),
+            response.headers().get("Content-Type"),
+            response.body());
+    for (ResponseListener listener : listeners) {
+      try {
+        listener.onResponse(observed);
+      } catch (RuntimeException e) {
+        LOG.warn("A response listener threw {}", e.getClass().getName());
+      }
+    }
   }
 
   public static Response error(HttpError e) {
