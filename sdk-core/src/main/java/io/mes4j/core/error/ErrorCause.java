@@ -41,6 +41,14 @@ public enum ErrorCause {
   FORBIDDEN("forbidden"),
   /** The holder opposed this professional's deposits (403). */
   DEPOSIT_OPPOSED("deposit-opposed"),
+  /**
+   * Only the holder (or a minor's representative) may do this, e.g. block or change settings (403).
+   */
+  HOLDER_ONLY("holder-only"),
+  /** This actor may not set or lift this visibility label (DOC-6, DOC-8) (403). */
+  LABEL_NOT_ALLOWED("label-not-allowed"),
+  /** A change to a field that never changes after deposit (DOC-8) (400). */
+  IMMUTABLE_FIELD("immutable-field"),
   /** The space is pending (409). */
   ESPACE_PENDING("espace-pending"),
   /** The holder opposed the space (409). */

@@ -8,7 +8,9 @@ import io.mes4j.core.error.DuplicateConflictException;
 import io.mes4j.core.error.EmergencyAccessDeniedException;
 import io.mes4j.core.error.ErrorCause;
 import io.mes4j.core.error.ForbiddenException;
+import io.mes4j.core.error.HolderOnlyException;
 import io.mes4j.core.error.InvalidRequestException;
+import io.mes4j.core.error.LabelNotAllowedException;
 import io.mes4j.core.error.MesServiceException;
 import io.mes4j.core.error.MethodNotAllowedException;
 import io.mes4j.core.error.NotAcceptableException;
@@ -86,7 +88,7 @@ public final class ErrorDecoder {
             .flatMap(v -> RetryAfter.parse(v, Instant.now()))
             .orElse(null);
     return switch (cause) {
-      case INVALID_REQUEST, INVALID_INS, UNKNOWN_CODE ->
+      case INVALID_REQUEST, INVALID_INS, UNKNOWN_CODE, IMMUTABLE_FIELD ->
           new InvalidRequestException(msg, status, requestId, cause, causeCode, attempts);
       case REASON_REQUIRED ->
           new ReasonRequiredException(msg, status, requestId, cause, causeCode, attempts);
@@ -102,6 +104,10 @@ public final class ErrorDecoder {
       case ROLE_REQUIRED ->
           new RoleRequiredException(msg, status, requestId, cause, causeCode, attempts);
       case NOT_AUTHOR -> new NotAuthorException(msg, status, requestId, cause, causeCode, attempts);
+      case HOLDER_ONLY ->
+          new HolderOnlyException(msg, status, requestId, cause, causeCode, attempts);
+      case LABEL_NOT_ALLOWED ->
+          new LabelNotAllowedException(msg, status, requestId, cause, causeCode, attempts);
       case FORBIDDEN -> new ForbiddenException(msg, status, requestId, cause, causeCode, attempts);
       case DEPOSIT_OPPOSED ->
           new DepositOpposedException(msg, status, requestId, cause, causeCode, attempts);

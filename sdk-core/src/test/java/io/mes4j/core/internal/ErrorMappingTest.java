@@ -19,7 +19,9 @@ import io.mes4j.core.error.DuplicateConflictException;
 import io.mes4j.core.error.EmergencyAccessDeniedException;
 import io.mes4j.core.error.ErrorCause;
 import io.mes4j.core.error.ForbiddenException;
+import io.mes4j.core.error.HolderOnlyException;
 import io.mes4j.core.error.InvalidRequestException;
+import io.mes4j.core.error.LabelNotAllowedException;
 import io.mes4j.core.error.MesServiceException;
 import io.mes4j.core.error.MethodNotAllowedException;
 import io.mes4j.core.error.NotAcceptableException;
@@ -86,6 +88,9 @@ class ErrorMappingTest {
         Arguments.of(403, "not-author", NotAuthorException.class, false),
         Arguments.of(403, "forbidden", ForbiddenException.class, false),
         Arguments.of(403, "deposit-opposed", DepositOpposedException.class, false),
+        Arguments.of(403, "holder-only", HolderOnlyException.class, false),
+        Arguments.of(403, "label-not-allowed", LabelNotAllowedException.class, false),
+        Arguments.of(400, "immutable-field", InvalidRequestException.class, false),
         Arguments.of(409, "espace-pending", SpaceNotActiveException.class, false),
         Arguments.of(409, "espace-opposed", SpaceNotActiveException.class, false),
         Arguments.of(409, "espace-closed", SpaceNotActiveException.class, false),
@@ -100,6 +105,18 @@ class ErrorMappingTest {
         Arguments.of(501, "not-implemented", NotImplementedException.class, false),
         Arguments.of(503, "unavailable", ServiceUnavailableException.class, true),
         Arguments.of(409, "a-cause-of-tomorrow", MesServiceException.class, false));
+  }
+
+  @org.junit.jupiter.api.Test
+  void causes_coverEveryStableCause() {
+    // section 11: every stable cause has a row above, so a new cause cannot go unmapped
+    java.util.Set<String> tabled =
+        causes().map(a -> (String) a.get()[1]).collect(java.util.stream.Collectors.toSet());
+    for (ErrorCause cause : ErrorCause.values()) {
+      if (cause != ErrorCause.UNKNOWN) {
+        org.assertj.core.api.Assertions.assertThat(tabled).as(cause.name()).contains(cause.code());
+      }
+    }
   }
 
   private static String outcome(String code) {
