@@ -9,6 +9,7 @@ import io.mes4j.mockserver.support.TestClient.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class AuditEventTest extends ServerTest {
@@ -107,5 +108,72 @@ class AuditEventTest extends ServerTest {
     JsonNode next =
         http.get(page.get("link").get(1).get("url").asText(), token(Fixtures.ADULT)).json();
     assertThat(next.get("entry")).hasSize(1);
+  }
+
+  private static Answer tracesByPost(String token, String extra) {
+    return http.postForm("/fhir/AuditEvent/_search", token, patientParam(Fixtures.ADULT) + extra);
+  }
+
+  // AU-2
+  @Test
+  void historyByPost_answersAsTheSameReadByGet() {
+    // GIVEN a deposit and two searches
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.14.1", LABORATORY);
+    search(token(Fixtures.DOCTOR), Fixtures.ADULT, "");
+    search(token(Fixtures.NURSE), Fixtures.ADULT, "");
+    // WHEN the holder reads the history by GET and by POST _search
+    JsonNode byGet = traces(token(Fixtures.ADULT), "&date=ge2026-11-28").json();
+    Answer byPost = tracesByPost(token(Fixtures.ADULT), "&date=ge2026-11-28");
+    // THEN the same traces
+    assertThat(byPost.status()).isEqualTo(200);
+    assertThat(byPost.json().get("total").asInt())
+        .isEqualTo(byGet.get("total").asInt())
+        .isEqualTo(3);
+    assertThat(actions(byPost.json())).isEqualTo(actions(byGet));
+  }
+
+  @Test
+  void historyByPost_paging_followsOpaqueLinksOnlyForTheSameCaller() {
+    // GIVEN five searches
+    for (int i = 0; i < 5; i++) {
+      search(token(Fixtures.DOCTOR), Fixtures.ADULT, "");
+    }
+    // WHEN the holder reads two per page by POST and follows the next links by GET
+    JsonNode bundle = tracesByPost(token(Fixtures.ADULT), "&_count=2").json();
+    List<String> nexts = new ArrayList<>();
+    int entries = 0;
+    int pages = 0;
+    while (bundle != null) {
+      pages++;
+      entries += bundle.path("entry").size();
+      assertThat(bundle.get("total").asInt()).isEqualTo(5);
+      assertThat(link(bundle, "self"))
+          .matches(Pattern.quote(server.baseUrl()) + "/fhir/AuditEvent\\?_page=[A-Za-z0-9_-]{16,}");
+      String next = link(bundle, "next");
+      bundle = null;
+      if (next != null) {
+        nexts.add(next);
+        bundle = http.get(next, token(Fixtures.ADULT)).json();
+      }
+    }
+    // THEN three pages with every trace, and links with no INS nor search parameter
+    assertThat(pages).isEqualTo(3);
+    assertThat(entries).isEqualTo(5);
+    assertThat(nexts)
+        .hasSize(2)
+        .allSatisfy(
+            next ->
+                assertThat(next)
+                    .matches(
+                        Pattern.quote(server.baseUrl())
+                            + "/fhir/AuditEvent\\?_page=[A-Za-z0-9_-]{16,}")
+                    .doesNotContain(Fixtures.ADULT.value()));
+    // and another caller, even one who may read the history, cannot follow them
+    Answer byTreating = http.get(nexts.get(0), token(Fixtures.DOCTOR_TREATING));
+    assertThat(byTreating.status()).isEqualTo(404);
+    assertThat(byTreating.cause()).isEqualTo("not-found");
+    // nor is a history cursor a DocumentReference one
+    String asDocuments = nexts.get(0).replace("/fhir/AuditEvent?", "/fhir/DocumentReference?");
+    assertThat(http.get(asDocuments, token(Fixtures.ADULT)).cause()).isEqualTo("not-found");
   }
 }

@@ -10,6 +10,7 @@ import io.mes4j.mockserver.support.ServerTest;
 import io.mes4j.mockserver.support.TestClient.Answer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SearchTest extends ServerTest {
@@ -201,6 +202,7 @@ class SearchTest extends ServerTest {
       for (JsonNode link : bundle.get("link")) {
         if (link.get("relation").asText().equals("next")) {
           url = link.get("url").asText();
+          assertOpaque(url);
         }
       }
     }
@@ -244,5 +246,213 @@ class SearchTest extends ServerTest {
             token(Fixtures.DOCTOR));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.cause()).isEqualTo("invalid-ins");
+  }
+
+  /** Follows next links with GET from a first bundle; answers every bundle, first included. */
+  private static List<JsonNode> followAll(JsonNode first, String token) {
+    List<JsonNode> bundles = new ArrayList<>();
+    JsonNode bundle = first;
+    while (true) {
+      bundles.add(bundle);
+      String next = link(bundle, "next");
+      if (next == null || bundles.size() > 20) {
+        return bundles;
+      }
+      Answer answer = http.get(next, token);
+      assertThat(answer.status()).as("following %s", next).isEqualTo(200);
+      bundle = answer.json();
+    }
+  }
+
+  /** Asserts that a link is an opaque cursor on DocumentReference: no INS, no search parameter. */
+  private static void assertOpaque(String url) {
+    assertThat(url)
+        .matches(
+            Pattern.quote(server.baseUrl()) + "/fhir/DocumentReference\\?_page=[A-Za-z0-9_-]{16,}")
+        .doesNotContain(Fixtures.ADULT.value())
+        .doesNotContain("patient.identifier")
+        .doesNotContain("_count")
+        .doesNotContain("type=");
+  }
+
+  @Test
+  void searchByPost_answersAsTheSameSearchByGet() {
+    // GIVEN three documents, one a psychiatric summary
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.8.1", LABORATORY);
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.8.2", PSYCHIATRY);
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.8.3", LABORATORY);
+    String filters = "&type=http://loinc.org%7C11502-2&status=current&_count=1";
+    // WHEN the same search is made by GET and by POST _search
+    Answer byGet = search(token(Fixtures.DOCTOR), Fixtures.ADULT, filters);
+    Answer byPost = searchByPost(token(Fixtures.DOCTOR), Fixtures.ADULT, filters);
+    // THEN both find the same page of the same matches
+    assertThat(byPost.status()).isEqualTo(200);
+    assertThat(byPost.header("Content-Type")).startsWith("application/fhir+json");
+    assertThat(byPost.json().get("type").asText()).isEqualTo("searchset");
+    assertThat(byPost.json().get("total").asInt())
+        .isEqualTo(byGet.json().get("total").asInt())
+        .isEqualTo(2);
+    assertThat(ids(byPost.json())).isEqualTo(ids(byGet.json())).hasSize(1);
+    assertThat(link(byPost.json(), "next")).isNotNull();
+    assertThat(link(byGet.json(), "next")).isNotNull();
+  }
+
+  @Test
+  void searchByPost_combinesQueryStringAndBodyParameters() {
+    // GIVEN two documents
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.8.4", LABORATORY);
+    String newest =
+        deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.8.5", LABORATORY);
+    // WHEN the page size is in the query string and the patient in the body
+    Answer answer =
+        http.postForm(
+            "/fhir/DocumentReference/_search?_count=1",
+            token(Fixtures.ADULT),
+            patientParam(Fixtures.ADULT));
+    // THEN both count
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("total").asInt()).isEqualTo(2);
+    assertThat(ids(answer.json())).containsExactly(newest);
+  }
+
+  @Test
+  void searchByPost_withAJsonBody_isUnsupportedMediaType() {
+    Answer answer =
+        http.postJson(
+            "/fhir/DocumentReference/_search",
+            token(Fixtures.ADULT),
+            "{\"patient.identifier\": \"" + Fixtures.ADULT.value() + "\"}");
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.cause()).isEqualTo("unsupported-media-type");
+  }
+
+  @Test
+  void searchByPost_withAnUnknownParameter_isInvalidRequest() {
+    // the old offset paging is gone: links are cursors now
+    Answer answer = searchByPost(token(Fixtures.ADULT), Fixtures.ADULT, "&_offset=2");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.cause()).isEqualTo("invalid-request");
+  }
+
+  @Test
+  void searchByPost_paging_followsOpaqueLinksAcrossThreePages() {
+    // GIVEN five documents
+    List<String> deposited = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      deposited.add(
+          0, deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.9." + i, LABORATORY));
+    }
+    // WHEN a doctor searches by POST two per page and follows the next links by GET
+    Answer first =
+        searchByPost(
+            token(Fixtures.DOCTOR), Fixtures.ADULT, "&type=http://loinc.org%7C11502-2&_count=2");
+    List<JsonNode> pages = followAll(first.json(), token(Fixtures.DOCTOR));
+    // THEN three pages, newest first, each with the total and links that carry no INS nor
+    // search parameter
+    assertThat(pages).hasSize(3);
+    List<String> seen = new ArrayList<>();
+    for (JsonNode page : pages) {
+      assertThat(page.get("total").asInt()).isEqualTo(5);
+      seen.addAll(ids(page));
+      assertOpaque(link(page, "self"));
+      if (link(page, "next") != null) {
+        assertOpaque(link(page, "next"));
+      }
+    }
+    assertThat(seen).containsExactlyElementsOf(deposited);
+    assertThat(link(pages.get(2), "next")).isNull();
+    // and following a self link again gives the same page
+    assertThat(ids(http.get(link(pages.get(1), "self"), token(Fixtures.DOCTOR)).json()))
+        .isEqualTo(ids(pages.get(1)));
+  }
+
+  // DOC-6: hidden documents are absent from entries, totals and links on every page
+  @Test
+  void searchByPost_paging_neverCountsNorLinksHiddenDocuments() {
+    // GIVEN five documents, the second and fourth masked to professionals
+    List<String> visible = new ArrayList<>();
+    List<String> masked = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String masterId = "urn:oid:1.2.250.1.999.10." + i;
+      if (i % 2 == 1) {
+        masked.add(
+            deposit(Fixtures.DOCTOR_TREATING, Fixtures.ADULT, masterId, LABORATORY, "MASQUE_PS"));
+      } else {
+        visible.add(0, deposit(Fixtures.DOCTOR_TREATING, Fixtures.ADULT, masterId, LABORATORY));
+      }
+    }
+    // WHEN an authorised doctor, not the author, pages two at a time
+    List<JsonNode> pages =
+        followAll(
+            searchByPost(token(Fixtures.DOCTOR), Fixtures.ADULT, "&_count=2").json(),
+            token(Fixtures.DOCTOR));
+    // THEN the three visible documents on two pages, every total three, no hidden id anywhere
+    assertThat(pages).hasSize(2);
+    List<String> seen = new ArrayList<>();
+    for (JsonNode page : pages) {
+      assertThat(page.get("total").asInt()).isEqualTo(3);
+      seen.addAll(ids(page));
+      for (String hidden : masked) {
+        assertThat(page.get("link").toString()).doesNotContain(hidden);
+      }
+    }
+    assertThat(seen).containsExactlyElementsOf(visible).doesNotContainAnyElementsOf(masked);
+    // and the médecin traitant pages through all five (CON-3)
+    List<JsonNode> treating =
+        followAll(
+            searchByPost(token(Fixtures.DOCTOR_TREATING), Fixtures.ADULT, "&_count=2").json(),
+            token(Fixtures.DOCTOR_TREATING));
+    assertThat(treating).hasSize(3);
+    assertThat(treating.get(0).get("total").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void pageCursor_followedByAnotherCaller_isNotFound() {
+    // GIVEN a doctor's search with a next link
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.11.1", LABORATORY);
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.11.2", LABORATORY);
+    String next =
+        link(searchByPost(token(Fixtures.DOCTOR), Fixtures.ADULT, "&_count=1").json(), "next");
+    // WHEN another professional, authorised too, and the holder follow it
+    Answer byNurse = http.get(next, token(Fixtures.NURSE));
+    Answer byHolder = http.get(next, token(Fixtures.ADULT));
+    // THEN it is not found for them, and still found for the doctor
+    assertThat(byNurse.status()).isEqualTo(404);
+    assertThat(byNurse.cause()).isEqualTo("not-found");
+    assertThat(byHolder.status()).isEqualTo(404);
+    assertThat(byHolder.cause()).isEqualTo("not-found");
+    Answer byDoctor = http.get(next, token(Fixtures.DOCTOR));
+    assertThat(byDoctor.status()).isEqualTo(200);
+    assertThat(ids(byDoctor.json())).hasSize(1);
+  }
+
+  @Test
+  void pageCursor_unknownOrFromBeforeAReset_isNotFound() {
+    // GIVEN a next link
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.12.1", LABORATORY);
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.12.2", LABORATORY);
+    String next =
+        link(searchByPost(token(Fixtures.ADULT), Fixtures.ADULT, "&_count=1").json(), "next");
+    // WHEN a made-up cursor is followed, and the real one after a reset
+    Answer madeUp =
+        http.get("/fhir/DocumentReference?_page=AAAAAAAAAAAAAAAAAAAAAA", token(Fixtures.ADULT));
+    server.control().reset();
+    Answer afterReset = http.get(next, token(Fixtures.ADULT));
+    // THEN both are not found
+    assertThat(madeUp.status()).isEqualTo(404);
+    assertThat(madeUp.cause()).isEqualTo("not-found");
+    assertThat(afterReset.status()).isEqualTo(404);
+    assertThat(afterReset.cause()).isEqualTo("not-found");
+  }
+
+  @Test
+  void pageCursor_withOtherParameters_isInvalidRequest() {
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.13.1", LABORATORY);
+    deposit(Fixtures.DOCTOR, Fixtures.ADULT, "urn:oid:1.2.250.1.999.13.2", LABORATORY);
+    String next =
+        link(searchByPost(token(Fixtures.ADULT), Fixtures.ADULT, "&_count=1").json(), "next");
+    Answer answer = http.get(next + "&_count=5", token(Fixtures.ADULT));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.cause()).isEqualTo("invalid-request");
   }
 }

@@ -37,7 +37,11 @@ class LogCanaryTest {
   private static final String INS = "180017511234516";
   private static final String NAME = "Dupont";
   private static final String TOKEN = "eyJcanary.secret-token.value";
-  private static final String TEMPLATE = "/fhir/Patient/{ins}/$everything";
+  private static final String TEMPLATE = "/fhir/DocumentReference/_search";
+  private static final String FORM = "application/x-www-form-urlencoded";
+  private static final byte[] SEARCH_BODY =
+      ("patient.identifier=urn%3Aoid%3A1.2.250.1.213.1.4.10%7C" + INS + "&_count=20")
+          .getBytes(StandardCharsets.UTF_8);
 
   @RegisterExtension
   static WireMockExtension server =
@@ -45,13 +49,12 @@ class LogCanaryTest {
 
   @BeforeEach
   void captureEverything() {
-    // Everything at TRACE, except HttpClient's request-line logger: it prints the path and the
-    // query (with the INS) at DEBUG, and mes4j cannot change that; the docs require
-    // org.apache.hc at INFO. Its header and wire loggers stay at TRACE: mes4j's connections
-    // never log headers or bytes, and this test checks it.
+    // Everything at TRACE, HttpClient included: its request lines (MainClientExec, DEBUG) show
+    // the path and query, which mes4j keeps free of INS (searches are POSTed); its header and
+    // wire loggers are silenced by mes4j's connections. This test checks both.
     CapturingLogProvider.resetThresholds();
-    CapturingLogProvider.threshold(
-        "org.apache.hc.client5.http.impl.classic.MainClientExec", Level.INFO);
+    CapturingLogProvider.threshold("", Level.TRACE);
+    CapturingLogProvider.threshold("org.apache.hc", Level.TRACE);
     LogCanary.clear();
   }
 
@@ -76,19 +79,19 @@ class LogCanaryTest {
                         + TOKEN
                         + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
     server.stubFor(
-        get(urlPathMatching("/fhir/Patient/.*"))
+        post(urlPathEqualTo(TEMPLATE))
             .inScenario("flaky")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(aResponse().withStatus(503).withBody("Jean " + NAME + " " + INS))
             .willSetStateTo("reset"));
     server.stubFor(
-        get(urlPathMatching("/fhir/Patient/.*"))
+        post(urlPathEqualTo(TEMPLATE))
             .inScenario("flaky")
             .whenScenarioStateIs("reset")
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
             .willSetStateTo("ok"));
     server.stubFor(
-        get(urlPathMatching("/fhir/Patient/.*"))
+        post(urlPathEqualTo(TEMPLATE))
             .inScenario("flaky")
             .whenScenarioStateIs("ok")
             .willReturn(okJson("{\"name\": \"Jean " + NAME + "\", \"ins\": \"" + INS + "\"}")));
@@ -102,9 +105,10 @@ class LogCanaryTest {
                             + "\"code\":\"forbidden\",\"details\":{\"coding\":[{\"system\":"
                             + "\"https://mes4j.io/fhir/CodeSystem/error-cause\",\"code\":"
                             + "\"not-authorised\"}]}}]}")));
-    server.stubFor(get(urlPathEqualTo("/fhir/AuditEvent")).willReturn(aResponse().withStatus(503)));
     server.stubFor(
-        get(urlPathEqualTo("/fhir/Binary"))
+        post(urlPathEqualTo("/fhir/AuditEvent/_search")).willReturn(aResponse().withStatus(503)));
+    server.stubFor(
+        get(urlPathMatching("/fhir/Binary/.*"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     try (MesClient client =
@@ -126,20 +130,16 @@ class LogCanaryTest {
             .build()) {
       ApiExecutor executor = CoreAccess.executor(client);
 
-      // WHEN a read with the INS in path and query succeeds after a 503 and a reset
+      // WHEN a search with the INS in its form body succeeds after a 503 and a reset
       executor.execute(
-          ApiRequest.builder("GET", TEMPLATE)
-              .path("/fhir/Patient/" + INS + "/$everything")
-              .queryParam("patient.identifier", "urn:oid:1.2.250.1.213.1.4.10|" + INS)
-              .build());
+          ApiRequest.builder("POST", TEMPLATE).body(SEARCH_BODY, FORM).retryable(true).build());
       // AND a deposit with a name in its body is refused
       assertThatThrownBy(
               () ->
                   executor.execute(
                       ApiRequest.builder("POST", "/fhir/DocumentReference")
-                          .queryParam("subject", INS)
                           .body(
-                              ("{\"title\": \"Jean " + NAME + "\"}")
+                              ("{\"title\": \"Jean " + NAME + "\", \"subject\": \"" + INS + "\"}")
                                   .getBytes(StandardCharsets.UTF_8),
                               "application/fhir+json")
                           .build()))
@@ -148,14 +148,17 @@ class LogCanaryTest {
       assertThatThrownBy(
               () ->
                   executor.execute(
-                      ApiRequest.builder("GET", "/fhir/AuditEvent")
-                          .queryParam("patient.identifier", INS)
+                      ApiRequest.builder("POST", "/fhir/AuditEvent/_search")
+                          .body(SEARCH_BODY, FORM)
+                          .retryable(true)
                           .build()))
           .isInstanceOf(ServiceUnavailableException.class);
       assertThatThrownBy(
               () ->
                   executor.execute(
-                      ApiRequest.builder("GET", "/fhir/Binary").queryParam("ins", INS).build()))
+                      ApiRequest.builder("GET", "/fhir/Binary/{id}")
+                          .path("/fhir/Binary/bin-42")
+                          .build()))
           .isInstanceOf(ConnectionFailedException.class);
     }
 
@@ -164,7 +167,10 @@ class LogCanaryTest {
     LogCanary.assertSomeContain("/fhir/AuditEvent");
     assertThat(LogCanary.events()).anySatisfy(e -> assertThat(e.level()).isEqualTo(Level.WARN));
     assertThat(LogCanary.events())
-        .anySatisfy(e -> assertThat(e.logger()).startsWith("org.apache.hc"));
+        .anySatisfy(
+            e ->
+                assertThat(e.logger())
+                    .isEqualTo("org.apache.hc.client5.http.impl.classic.MainClientExec"));
     LogCanary.assertNoneContain(INS, NAME, TOKEN, "canary.secret", "Bearer ");
   }
 }

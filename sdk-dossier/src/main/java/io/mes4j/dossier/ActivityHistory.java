@@ -2,10 +2,10 @@ package io.mes4j.dossier;
 
 import io.mes4j.core.Page;
 import io.mes4j.core.internal.ApiExecutor;
-import io.mes4j.core.internal.ApiRequest;
 import io.mes4j.dossier.internal.FhirDocuments;
 import io.mes4j.dossier.internal.FhirPages;
 import io.mes4j.dossier.internal.FhirTraces;
+import io.mes4j.dossier.internal.SearchForm;
 
 /**
  * A dossier's activity history (AU-1, AU-2): the traces of every action on it, refusals included,
@@ -24,13 +24,13 @@ public final class ActivityHistory {
 
   /** Lists the traces the caller may read (AU-2), paged. */
   public Page<Trace> list(HistoryQuery query) {
-    ApiRequest.Builder request =
-        ApiRequest.builder("GET", "/fhir/AuditEvent")
-            .path("/fhir/AuditEvent")
-            .queryParam("patient.identifier", FhirDocuments.patientToken(query.patient()))
-            .queryParam("_count", Integer.toString(query.pageSize()));
-    query.from().ifPresent(f -> request.queryParam("date", "ge" + f));
-    query.to().ifPresent(t -> request.queryParam("date", "le" + t));
-    return FhirPages.page(executor, request.build(), FhirTraces::readTrace);
+    // POST _search: the INS travels in the body, never in a URL.
+    SearchForm form =
+        new SearchForm("AuditEvent")
+            .add("patient.identifier", FhirDocuments.patientToken(query.patient()))
+            .add("_count", Integer.toString(query.pageSize()));
+    query.from().ifPresent(f -> form.add("date", "ge" + f));
+    query.to().ifPresent(t -> form.add("date", "le" + t));
+    return FhirPages.page(executor, form.request(), "/fhir/AuditEvent", FhirTraces::readTrace);
   }
 }

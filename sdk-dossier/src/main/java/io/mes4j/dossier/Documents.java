@@ -10,6 +10,7 @@ import io.mes4j.core.internal.ApiResponse;
 import io.mes4j.core.internal.StreamingResponse;
 import io.mes4j.dossier.internal.FhirDocuments;
 import io.mes4j.dossier.internal.FhirPages;
+import io.mes4j.dossier.internal.SearchForm;
 import java.io.InputStream;
 
 /**
@@ -81,34 +82,33 @@ public final class Documents {
   }
 
   /**
-   * Searches a dossier (ITI-67). The first page is fetched now, the next ones when iterated.
-   * Documents the caller may not see are absent from the items and from the total (DOC-6).
+   * Searches a dossier (ITI-67). The first page is fetched now ({@code POST
+   * /fhir/DocumentReference/_search}, the parameters in a form body), the next ones when iterated
+   * (their links hold no search parameter). Documents the caller may not see are absent from the
+   * items and from the total (DOC-6).
    */
   public Page<DocumentEntry> search(DocumentSearch search) {
-    ApiRequest.Builder request =
-        ApiRequest.builder("GET", "/fhir/DocumentReference")
-            .path("/fhir/DocumentReference")
-            .queryParam("patient.identifier", FhirDocuments.patientToken(search.patient()))
-            .queryParam("status", search.includeSuperseded() ? "current,superseded" : "current")
-            .queryParam("_count", Integer.toString(search.pageSize()));
+    // POST _search: the INS and the filters travel in the body, never in a URL.
+    SearchForm form =
+        new SearchForm("DocumentReference")
+            .add("patient.identifier", FhirDocuments.patientToken(search.patient()))
+            .add("status", search.includeSuperseded() ? "current,superseded" : "current")
+            .add("_count", Integer.toString(search.pageSize()));
     for (DocumentType t : search.types()) {
-      request.queryParam("type", DocumentType.SYSTEM + "|" + t.code());
+      form.add("type", DocumentType.SYSTEM + "|" + t.code());
     }
-    search.group().ifPresent(g -> request.queryParam("category", g.code()));
-    search.from().ifPresent(f -> request.queryParam("date", "ge" + f));
-    search.to().ifPresent(t -> request.queryParam("date", "le" + t));
+    search.group().ifPresent(g -> form.add("category", g.code()));
+    search.from().ifPresent(f -> form.add("date", "ge" + f));
+    search.to().ifPresent(t -> form.add("date", "le" + t));
     search
         .author()
-        .ifPresent(
-            a -> request.queryParam("author.identifier", ProfessionalId.SYSTEM + "|" + a.value()));
-    search
-        .label()
-        .map(ConfidentialityLabel::code)
-        .ifPresent(l -> request.queryParam("security-label", l));
+        .ifPresent(a -> form.add("author.identifier", ProfessionalId.SYSTEM + "|" + a.value()));
+    search.label().map(ConfidentialityLabel::code).ifPresent(l -> form.add("security-label", l));
     if (search.includeArchived()) {
-      request.queryParam("isArchived", "true,false");
+      form.add("isArchived", "true,false");
     }
-    return FhirPages.page(executor, request.build(), FhirDocuments::readEntry);
+    return FhirPages.page(
+        executor, form.request(), "/fhir/DocumentReference", FhirDocuments::readEntry);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.mes4j.mockserver.internal.auth.Identity;
 import io.mes4j.mockserver.internal.auth.Principal;
 import io.mes4j.mockserver.internal.auth.TokenService;
 import io.mes4j.mockserver.internal.clock.ServerClock;
+import io.mes4j.mockserver.internal.dossier.PageCursors;
 import io.mes4j.mockserver.internal.fhir.Systems;
 import io.mes4j.mockserver.internal.http.Handler;
 import io.mes4j.mockserver.internal.http.HttpError;
@@ -64,7 +65,12 @@ public final class Engine {
       DefaultFixtures.load(store);
     }
     return new ServerState(
-        store, new Outbox(), new IdGenerator(seed), new ClientRegistry(), new IdempotencyCache());
+        store,
+        new Outbox(),
+        new IdGenerator(seed),
+        new ClientRegistry(),
+        new IdempotencyCache(),
+        new PageCursors());
   }
 
   /** Back to the fixtures and the start of the clock; the signing key stays. */

@@ -1,5 +1,6 @@
 package io.mes4j.mockserver.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mes4j.core.AccessMode;
 import io.mes4j.core.identity.Ins;
 import io.mes4j.core.identity.ProfessionalId;
@@ -65,5 +66,20 @@ public abstract class ServerTest {
 
   protected static Answer search(String token, Ins patient, String extra) {
     return http.get("/fhir/DocumentReference?" + patientParam(patient) + extra, token);
+  }
+
+  /** The same search as {@link #search}, by POST to {@code _search} with a form body. */
+  protected static Answer searchByPost(String token, Ins patient, String extra) {
+    return http.postForm("/fhir/DocumentReference/_search", token, patientParam(patient) + extra);
+  }
+
+  /** The {@code url} of the bundle's link of relation {@code relation}, or null. */
+  protected static String link(JsonNode bundle, String relation) {
+    for (JsonNode link : bundle.path("link")) {
+      if (relation.equals(link.path("relation").asText())) {
+        return link.path("url").asText();
+      }
+    }
+    return null;
   }
 }

@@ -81,6 +81,12 @@ public final class TestClient {
     return send(builder.build());
   }
 
+  /** A POST with an {@code application/x-www-form-urlencoded} body (a FHIR search via POST). */
+  public Answer postForm(String path, String token, String form) {
+    return post(
+        path, token, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+  }
+
   public Answer postJson(String path, String token, Object json) {
     return post(path, token, "application/fhir+json", bytes(json));
   }

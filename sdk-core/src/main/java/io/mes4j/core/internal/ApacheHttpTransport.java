@@ -45,11 +45,13 @@ import org.apache.hc.core5.util.Timeout;
  * response timeout to each wait for data; the deadline of the call aborts the exchange through a
  * JVM-wide timer thread ({@code mes4j-deadlines}, a daemon).
  *
- * <p>Logging: connections are {@link QuietConnection}s, which never log headers or bytes.
- * HttpClient still logs, at DEBUG on {@code
- * org.apache.hc.client5.http.impl.classic.MainClientExec}, each request line with its path and
- * query, which may hold an INS: keep {@code org.apache.hc} at INFO or above (a default Logback
- * configuration logs DEBUG).
+ * <p>Logging: connections are {@link QuietConnection}s, which never log headers ({@code
+ * Authorization} included) or bytes (bodies), whatever the level of {@code
+ * org.apache.hc.client5.http.headers} and {@code org.apache.hc.client5.http.wire}. HttpClient still
+ * logs, at DEBUG on {@code org.apache.hc.client5.http.impl.classic.MainClientExec}, each request
+ * line with its path and query: so mes4j never puts personal data in a URL (searches are {@code
+ * POST [type]/_search} with a form body, ids in paths and {@code next} links are opaque), and
+ * HttpClient may log at any level (the log canary tests run it at TRACE).
  */
 public final class ApacheHttpTransport implements HttpTransport {
 

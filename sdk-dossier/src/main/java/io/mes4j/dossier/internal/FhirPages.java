@@ -37,11 +37,15 @@ public final class FhirPages {
     }
   }
 
-  /** Executes a search and wraps its Bundle into a lazily paged view. */
+  /**
+   * Executes a search and wraps its Bundle into a lazily paged view. The {@code next} links are
+   * followed with {@code GET} as given (opaque cursors, no search parameter in them), logged under
+   * {@code nextTemplate} ({@code /fhir/DocumentReference}).
+   */
   public static <T> Page<T> page(
-      ApiExecutor executor, ApiRequest first, Function<JsonNode, T> reader) {
+      ApiExecutor executor, ApiRequest first, String nextTemplate, Function<JsonNode, T> reader) {
     ApiResponse response = executor.execute(first);
-    return toPage(executor, read(response.body()), reader, first.pathTemplate());
+    return toPage(executor, read(response.body()), reader, nextTemplate);
   }
 
   private static <T> Page<T> toPage(

@@ -17,8 +17,6 @@ import io.mes4j.mockserver.internal.policy.SpaceContext;
 import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.TraceRecord;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +24,37 @@ import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The activity history (TDE): {@code GET /fhir/AuditEvent?patient.identifier=…&date=…}, newest
- * first, paged; each reader sees the traces AU-2 allows. Reading traces is not itself traced
- * (choice: it would make every history read change the history).
+ * The activity history (TDE): {@code POST /fhir/AuditEvent/_search} with a form body {@code
+ * patient.identifier=…&date=…} (or the same as a {@code GET} query), newest first, paged by opaque
+ * cursors; each reader sees the traces AU-2 allows. Reading traces is not itself traced (choice: it
+ * would make every history read change the history).
  */
 public final class AuditEventEndpoints {
-  private static final Set<String> KNOWN =
-      Set.of("patient.identifier", "date", "_count", "_offset");
+  private static final Set<String> KNOWN = Set.of("patient.identifier", "date", "_count");
+
+  /** A parsed history search, kept by a page cursor for the next pages. */
+  private record TraceSearch(Ins patient, List<DateBound> dates, int count) {
+    TraceSearch {
+      dates = List.copyOf(dates);
+    }
+
+    static TraceSearch parse(SearchInput input) {
+      input.requireKnown(KNOWN);
+      Ins ins = Identifiers.fromToken(input.one("patient.identifier"), "patient.identifier");
+      List<DateBound> dates = new ArrayList<>();
+      for (String date : input.all("date")) {
+        dates.add(DateBound.parse(date));
+      }
+      int count =
+          SearchParameters.integer(
+              input.one("_count"),
+              "_count",
+              SearchParameters.DEFAULT_COUNT,
+              1,
+              SearchParameters.MAX_COUNT);
+      return new TraceSearch(ins, dates, count);
+    }
+  }
 
   private final Engine engine;
 
@@ -42,33 +64,23 @@ public final class AuditEventEndpoints {
 
   public void register(Router router) {
     router.add("GET", "/fhir/AuditEvent", engine.protect(this::search));
+    router.add("POST", "/fhir/AuditEvent/_search", engine.protect(this::search));
   }
 
   // AU-2
   private Response search(Request request) {
     DocumentEndpoints.requireJsonAccept(request);
-    for (String name : request.query().keySet()) {
-      if (!KNOWN.contains(name)) {
-        throw HttpError.badRequest("Unsupported search parameter " + name);
-      }
-    }
-    Ins ins = Identifiers.fromToken(request.queryOne("patient.identifier"), "patient.identifier");
-    List<DateBound> dates = new ArrayList<>();
-    for (String date : request.queryAll("date")) {
-      dates.add(DateBound.parse(date));
-    }
-    int count =
-        SearchParameters.integer(
-            request.queryOne("_count"),
-            "_count",
-            SearchParameters.DEFAULT_COUNT,
-            1,
-            SearchParameters.MAX_COUNT);
-    int offset =
-        SearchParameters.integer(request.queryOne("_offset"), "_offset", 0, 0, Integer.MAX_VALUE);
-
+    SearchInput input = SearchInput.of(request);
     ServerState state = engine.state();
     Principal principal = request.principal(Principal.class);
+    String caller = DocumentEndpoints.caller(principal);
+    PageCursors.Position<TraceSearch> position =
+        state.cursors().position(input, TraceSearch.class, caller, TraceSearch::parse);
+    Ins ins = position.search().patient();
+    List<DateBound> dates = position.search().dates();
+    int count = position.search().count();
+    int offset = position.offset();
+
     Actor actor = engine.actor(principal, state);
     PatientRecord patient = DocumentEndpoints.patient(state.store(), ins);
     Instant now = engine.clock().now();
@@ -121,28 +133,9 @@ public final class AuditEventEndpoints {
       }
       total++;
     }
-    String base = engine.fhirBase() + "/AuditEvent?";
-    String next = offset + count < total ? base + query(request, count, offset + count) : null;
+    PageCursors.Links links =
+        state.cursors().links(engine.fhirBase() + "/AuditEvent", position, count, total, caller);
     return Response.fhir(
-        200,
-        FhirWriter.searchset(
-            total, base + query(request, count, offset), next, page, engine.fhirBase()));
-  }
-
-  private static String query(Request request, int count, int offset) {
-    StringBuilder sb = new StringBuilder();
-    for (String name : List.of("patient.identifier", "date")) {
-      for (String value : request.queryAll(name)) {
-        sb.append(sb.length() == 0 ? "" : "&")
-            .append(name)
-            .append('=')
-            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-      }
-    }
-    sb.append("&_count=").append(count);
-    if (offset > 0) {
-      sb.append("&_offset=").append(offset);
-    }
-    return sb.toString();
+        200, FhirWriter.searchset(total, links.self(), links.next(), page, engine.fhirBase()));
   }
 }

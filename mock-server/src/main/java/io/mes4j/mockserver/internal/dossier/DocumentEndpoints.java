@@ -53,6 +53,8 @@ public final class DocumentEndpoints {
     router.add("POST", "/fhir", engine.protect(this::transaction));
     router.add("POST", "/fhir/DocumentReference", engine.protect(this::publish));
     router.add("GET", "/fhir/DocumentReference", engine.protect(this::search));
+    // FHIR search via POST (ITI-67 allows it): the parameters, the INS first, stay out of URLs.
+    router.add("POST", "/fhir/DocumentReference/_search", engine.protect(this::search));
     router.add("GET", "/fhir/DocumentReference/{id}", engine.protect(this::read));
     router.add("GET", "/fhir/Binary/{id}", engine.protect(this::retrieve));
   }
@@ -233,9 +235,14 @@ public final class DocumentEndpoints {
   // ITI-67, DOC-6, DOC-7
   private Response search(Request request) {
     requireJsonAccept(request);
-    SearchParameters params = SearchParameters.parse(request);
+    SearchInput input = SearchInput.of(request);
     ServerState state = engine.state();
     Principal principal = request.principal(Principal.class);
+    String caller = caller(principal);
+    PageCursors.Position<SearchParameters> position =
+        state.cursors().position(input, SearchParameters.class, caller, SearchParameters::parse);
+    SearchParameters params = position.search();
+    int offset = position.offset();
     Actor actor = engine.actor(principal, state);
     Mode mode = principal.mode();
     PatientRecord patient = patient(state.store(), params.patient());
@@ -284,7 +291,7 @@ public final class DocumentEndpoints {
         if (!visible.permitted()) {
           continue;
         }
-        if (total >= params.offset() && page.size() < params.count()) {
+        if (total >= offset && page.size() < params.count()) {
           page.add(FhirWriter.documentReference(document, patient.ins()));
         }
         total++;
@@ -296,15 +303,19 @@ public final class DocumentEndpoints {
     if (mode.isEmergency() && actor.is(Actor.Kind.PROFESSIONAL)) {
       Notices.emergencyAccess(state.outbox(), patient, actor, mode, now);
     }
-    String base = engine.fhirBase() + "/DocumentReference?";
-    String next =
-        params.offset() + params.count() < total
-            ? base + params.query(params.offset() + params.count())
-            : null;
+    // Links are opaque cursors: no search parameter (no INS) in any URL (see PageCursors).
+    PageCursors.Links links =
+        state
+            .cursors()
+            .links(
+                engine.fhirBase() + "/DocumentReference", position, params.count(), total, caller);
     return Response.fhir(
-        200,
-        FhirWriter.searchset(
-            total, base + params.query(params.offset()), next, page, engine.fhirBase()));
+        200, FhirWriter.searchset(total, links.self(), links.next(), page, engine.fhirBase()));
+  }
+
+  /** Who may follow a page cursor: the actor kind and subject of the token that made it. */
+  static String caller(Principal principal) {
+    return principal.kind() + "|" + principal.subject();
   }
 
   private Response read(Request request) {

@@ -7,21 +7,18 @@ import io.mes4j.core.error.InvalidValueException;
 import io.mes4j.core.identity.Ins;
 import io.mes4j.mockserver.internal.Cause;
 import io.mes4j.mockserver.internal.http.HttpError;
-import io.mes4j.mockserver.internal.http.Request;
 import io.mes4j.mockserver.internal.store.StoredDocument;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The ITI-67 search parameters of the wire contract, parsed and checked (an unknown parameter, an
- * unknown code or a bad value is a 400: the server never silently ignores a filter).
+ * unknown code or a bad value is a 400: the server never silently ignores a filter). Immutable: a
+ * {@link PageCursors page cursor} keeps it to run the search again for the next pages.
  */
 final class SearchParameters {
   static final int DEFAULT_COUNT = 20;
@@ -37,11 +34,9 @@ final class SearchParameters {
           "security-label",
           "isArchived",
           "_archived",
-          "_count",
-          "_offset");
+          "_count");
   private static final Set<String> STATUSES = Set.of("current", "superseded", "entered-in-error");
 
-  private final Map<String, List<String>> raw;
   private final Ins patient;
   private final Set<String> statuses;
   private final @Nullable Set<String> types;
@@ -51,17 +46,11 @@ final class SearchParameters {
   private final @Nullable Set<ConfidentialityLabel> labels;
   private final @Nullable Boolean archived;
   private final int count;
-  private final int offset;
 
-  private SearchParameters(Request request) {
-    raw = request.query();
-    for (String name : raw.keySet()) {
-      if (!KNOWN.contains(name)) {
-        throw HttpError.badRequest("Unsupported search parameter " + name);
-      }
-    }
-    patient = Identifiers.fromToken(request.queryOne("patient.identifier"), "patient.identifier");
-    String status = request.queryOne("status");
+  private SearchParameters(SearchInput request) {
+    request.requireKnown(KNOWN);
+    patient = Identifiers.fromToken(request.one("patient.identifier"), "patient.identifier");
+    String status = request.one("status");
     statuses = new HashSet<>();
     for (String s : split(status == null ? "current" : status)) {
       if (!STATUSES.contains(s)) {
@@ -96,7 +85,7 @@ final class SearchParameters {
       }
     }
     dates = new ArrayList<>();
-    for (String date : request.queryAll("date")) {
+    for (String date : request.all("date")) {
       dates.add(DateBound.parse(date));
     }
     authors =
@@ -118,8 +107,8 @@ final class SearchParameters {
         }
       }
     }
-    String isArchived = request.queryOne("isArchived");
-    String archivedMode = request.queryOne("_archived");
+    String isArchived = request.one("isArchived");
+    String archivedMode = request.one("_archived");
     if (archivedMode != null && !archivedMode.equals("include")) {
       throw HttpError.badRequest("_archived may only be include");
     }
@@ -130,11 +119,10 @@ final class SearchParameters {
     } else {
       throw HttpError.badRequest("isArchived must be true or false");
     }
-    count = integer(request.queryOne("_count"), "_count", DEFAULT_COUNT, 1, MAX_COUNT);
-    offset = integer(request.queryOne("_offset"), "_offset", 0, 0, Integer.MAX_VALUE);
+    count = integer(request.one("_count"), "_count", DEFAULT_COUNT, 1, MAX_COUNT);
   }
 
-  static SearchParameters parse(Request request) {
+  static SearchParameters parse(SearchInput request) {
     return new SearchParameters(request);
   }
 
@@ -144,10 +132,6 @@ final class SearchParameters {
 
   int count() {
     return count;
-  }
-
-  int offset() {
-    return offset;
   }
 
   boolean matches(StoredDocument document) {
@@ -185,39 +169,12 @@ final class SearchParameters {
     return true;
   }
 
-  /** The query string of this search at {@code pageOffset} (for self and next links). */
-  String query(int pageOffset) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, List<String>> entry : raw.entrySet()) {
-      if (entry.getKey().equals("_offset") || entry.getKey().equals("_count")) {
-        continue;
-      }
-      for (String value : entry.getValue()) {
-        append(sb, entry.getKey(), value);
-      }
-    }
-    append(sb, "_count", Integer.toString(count));
-    if (pageOffset > 0) {
-      append(sb, "_offset", Integer.toString(pageOffset));
-    }
-    return sb.toString();
-  }
-
-  private static void append(StringBuilder sb, String name, String value) {
-    if (sb.length() > 0) {
-      sb.append('&');
-    }
-    sb.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-        .append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-  }
-
   private interface CodeReader {
     String read(String code);
   }
 
-  private static @Nullable Set<String> tokens(Request request, String name, CodeReader reader) {
-    List<String> values = request.queryAll(name);
+  private static @Nullable Set<String> tokens(SearchInput request, String name, CodeReader reader) {
+    List<String> values = request.all(name);
     if (values.isEmpty()) {
       return null;
     }

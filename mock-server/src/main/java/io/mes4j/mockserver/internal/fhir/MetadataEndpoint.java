@@ -233,6 +233,7 @@ public final class MetadataEndpoint {
     ArrayNode resources = rest.putArray("resource");
 
     ObjectNode dr = resource(resources, "DocumentReference", "read", "search-type", "create");
+    documentSearch(dr, "DocumentReference");
     searchParam(dr, "patient.identifier", "token", "the patient's INS: <system>|<INS> (required)");
     searchParam(dr, "status", "token", "current (default), superseded, entered-in-error");
     searchParam(dr, "type", "token", "LOINC document type");
@@ -247,6 +248,7 @@ public final class MetadataEndpoint {
     resource(resources, "Binary", "read");
 
     ObjectNode ae = resource(resources, "AuditEvent", "search-type");
+    documentSearch(ae, "AuditEvent");
     searchParam(ae, "patient.identifier", "token", "the patient's INS: <system>|<INS> (required)");
     searchParam(ae, "date", "date", "ge/gt/le/lt/eq on the recording instant; repeatable");
     searchParam(ae, "_count", "number", "page size, 1 to 100, default 20");
@@ -266,6 +268,27 @@ public final class MetadataEndpoint {
       list.addObject().put("code", interaction);
     }
     return resource;
+  }
+
+  /** How to search: POST with a form body, links followed with GET as given. */
+  private static void documentSearch(ObjectNode resource, String type) {
+    for (var interaction : resource.get("interaction")) {
+      if ("search-type".equals(interaction.path("code").asText())) {
+        ((ObjectNode) interaction)
+            .put(
+                "documentation",
+                "POST /fhir/"
+                    + type
+                    + "/_search with an application/x-www-form-urlencoded body (recommended: no"
+                    + " INS in the URL), or GET /fhir/"
+                    + type
+                    + "?…; query-string and body parameters combine. The self and next links are"
+                    + " opaque cursors (/fhir/"
+                    + type
+                    + "?_page=<id>), followed with GET by the caller who searched, for 15 minutes;"
+                    + " an unknown, expired or another caller's cursor is 404 not-found.");
+      }
+    }
   }
 
   private static void searchParam(
