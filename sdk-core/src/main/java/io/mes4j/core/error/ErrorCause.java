@@ -61,6 +61,10 @@ public enum ErrorCause {
   NOT_FOUND("not-found"),
   /** Same unique id, different content (409). */
   DUPLICATE_CONFLICT("duplicate-conflict"),
+  /** A holder tried to start a conversation; only professionals and establishments do (403). */
+  HOLDER_CANNOT_START("holder-cannot-start"),
+  /** The conversation was closed by the professional; no message may be added (409). */
+  CONVERSATION_CLOSED("conversation-closed"),
   /** HTTP method not allowed (405). */
   METHOD_NOT_ALLOWED("method-not-allowed"),
   /** No acceptable representation (406). */

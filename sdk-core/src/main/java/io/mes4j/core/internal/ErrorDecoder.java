@@ -3,11 +3,13 @@ package io.mes4j.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mes4j.core.error.AuthenticationException;
 import io.mes4j.core.error.BlockedException;
+import io.mes4j.core.error.ConversationClosedException;
 import io.mes4j.core.error.DepositOpposedException;
 import io.mes4j.core.error.DuplicateConflictException;
 import io.mes4j.core.error.EmergencyAccessDeniedException;
 import io.mes4j.core.error.ErrorCause;
 import io.mes4j.core.error.ForbiddenException;
+import io.mes4j.core.error.HolderCannotStartException;
 import io.mes4j.core.error.HolderOnlyException;
 import io.mes4j.core.error.InvalidRequestException;
 import io.mes4j.core.error.LabelNotAllowedException;
@@ -117,6 +119,10 @@ public final class ErrorDecoder {
           new ResourceNotFoundException(msg, status, requestId, cause, causeCode, attempts);
       case DUPLICATE_CONFLICT ->
           new DuplicateConflictException(msg, status, requestId, cause, causeCode, attempts);
+      case HOLDER_CANNOT_START ->
+          new HolderCannotStartException(msg, status, requestId, cause, causeCode, attempts);
+      case CONVERSATION_CLOSED ->
+          new ConversationClosedException(msg, status, requestId, cause, causeCode, attempts);
       case METHOD_NOT_ALLOWED ->
           new MethodNotAllowedException(msg, status, requestId, cause, causeCode, attempts);
       case NOT_ACCEPTABLE ->

@@ -14,11 +14,13 @@ import io.mes4j.core.auth.TokenProvider;
 import io.mes4j.core.code.SpaceState;
 import io.mes4j.core.error.AuthenticationException;
 import io.mes4j.core.error.BlockedException;
+import io.mes4j.core.error.ConversationClosedException;
 import io.mes4j.core.error.DepositOpposedException;
 import io.mes4j.core.error.DuplicateConflictException;
 import io.mes4j.core.error.EmergencyAccessDeniedException;
 import io.mes4j.core.error.ErrorCause;
 import io.mes4j.core.error.ForbiddenException;
+import io.mes4j.core.error.HolderCannotStartException;
 import io.mes4j.core.error.HolderOnlyException;
 import io.mes4j.core.error.InvalidRequestException;
 import io.mes4j.core.error.LabelNotAllowedException;
@@ -97,6 +99,8 @@ class ErrorMappingTest {
         Arguments.of(409, "espace-deleted", SpaceNotActiveException.class, false),
         Arguments.of(404, "not-found", ResourceNotFoundException.class, false),
         Arguments.of(409, "duplicate-conflict", DuplicateConflictException.class, false),
+        Arguments.of(403, "holder-cannot-start", HolderCannotStartException.class, false),
+        Arguments.of(409, "conversation-closed", ConversationClosedException.class, false),
         Arguments.of(405, "method-not-allowed", MethodNotAllowedException.class, false),
         Arguments.of(406, "not-acceptable", NotAcceptableException.class, false),
         Arguments.of(413, "too-large", PayloadTooLargeException.class, false),
