@@ -4,6 +4,7 @@ import io.mes4j.core.identity.Finess;
 import io.mes4j.core.identity.Ins;
 import io.mes4j.core.identity.InsSystem;
 import io.mes4j.core.identity.ProfessionalId;
+import io.mes4j.core.identity.ServiceId;
 
 /**
  * The identities of the default fixtures ({@link FixtureSet#DEFAULT}), all valid (INS keys, RPPS
@@ -24,7 +25,8 @@ import io.mes4j.core.identity.ProfessionalId;
  *
  * <p>Professionals (idNat_PS, profession): all authorised on {@link #ADULT} unless said, all
  * attached to {@link #HOSPITAL} except {@link #REGULATION_DOCTOR} ({@link #SAMU}). {@link
- * #BLOCKED_DOCTOR} is authorised but blocked by {@link #ADULT}.
+ * #BLOCKED_DOCTOR} is authorised but blocked by {@link #ADULT}; {@link #SAME_RIGHTS_DOCTOR} has the
+ * same rights as the médecin traitant on {@link #ADULT}.
  */
 public final class Fixtures {
   /** Jean Dupont, ACTIVE space, médecin traitant {@link #DOCTOR_TREATING}. */
@@ -85,11 +87,25 @@ public final class Fixtures {
   /** Médecin (10), authorised on {@link #ADULT} but blocked by its holder. */
   public static final ProfessionalId BLOCKED_DOCTOR = ProfessionalId.of(Ids.BLOCKED_DOCTOR);
 
+  /**
+   * Dr Marc Henry (10, médecin): given the same rights as the médecin traitant by {@link #ADULT}
+   * (CON-3), not otherwise authorised.
+   */
+  public static final ProfessionalId SAME_RIGHTS_DOCTOR = ProfessionalId.of(Ids.SAME_RIGHTS_DOCTOR);
+
   /** Hôpital de démonstration (FINESS 750000010, idNat_Struct 1750000010). */
   public static final Finess HOSPITAL = Finess.of("750000010");
 
   /** SAMU 13 (FINESS 130000029). */
   public static final Finess SAMU = Finess.of("130000029");
+
+  /**
+   * An agenda application of the catalogue (OID {@code 2.999.1.1}, in the ITU-T arc for examples).
+   * It has no standing pairing: its tokens carry the finalities and the patient given to {@link
+   * MockControl#serviceToken} (or {@code POST /_mock/tokens}), until the catalogue's pairing
+   * exists.
+   */
+  public static final ServiceId AGENDA_APP = ServiceId.of(Ids.AGENDA_APP);
 
   /**
    * The same identities as strings, for annotations such as {@code @Identity(Fixtures.Ids.DOCTOR)}:
@@ -152,6 +168,12 @@ public final class Fixtures {
 
     /** {@link Fixtures#BLOCKED_DOCTOR}. */
     public static final String BLOCKED_DOCTOR = "810000000124";
+
+    /** {@link Fixtures#SAME_RIGHTS_DOCTOR}. */
+    public static final String SAME_RIGHTS_DOCTOR = "810000000132";
+
+    /** {@link Fixtures#AGENDA_APP}, as a token subject. */
+    public static final String AGENDA_APP = "urn:oid:2.999.1.1";
 
     private Ids() {}
   }

@@ -103,6 +103,20 @@ public final class MockControl {
         null);
   }
 
+  /**
+   * A bearer token in normal mode for a catalogue service paired with {@code patient} for {@code
+   * finalities} (such as {@code AGENDA_READ}, {@code AGENDA_WRITE}): the {@code mes_finalities} and
+   * {@code mes_patient} claims, as {@code POST /_mock/tokens} with {@code finalities} and {@code
+   * patient} makes them (CAT-2, until the catalogue's pairing exists).
+   */
+  public String serviceToken(
+      io.mes4j.core.identity.ServiceId service, Ins patient, java.util.Set<String> finalities) {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(patient, "patient");
+    return engine.issueServiceToken(
+        service.urn(), Mode.NORMAL, TokenService.DEFAULT_TTL, finalities, patient.value());
+  }
+
   /** The server's clock. */
   public Instant now() {
     return engine.clock().now();
@@ -139,6 +153,29 @@ public final class MockControl {
       throw new IllegalArgumentException("the key must be RSA or EC P-256");
     }
     engine.state().clients().register(new ClientRegistry.Client(clientId, subject, jwk));
+  }
+
+  /**
+   * Silences an optional notice for a holder, as their AU-3 preferences ({@code NOTIF_MESSAGE}…)
+   * would: until the next reset, notices of {@code kind} about {@code patient}'s dossier are not
+   * sent. For tests, until the holder's preferences have an API of their own.
+   *
+   * @throws IllegalArgumentException if the server has no dossier for {@code patient}, or if {@code
+   *     kind} is the emergency-access notice, which is never silenced
+   */
+  public void silenceNotifications(Ins patient, Notification.Kind kind) {
+    Objects.requireNonNull(patient, "patient");
+    Objects.requireNonNull(kind, "kind");
+    if (kind == Notification.Kind.EMERGENCY_ACCESS) {
+      throw new IllegalArgumentException("the emergency-access notice is never silenced (AU-3)");
+    }
+    engine
+        .state()
+        .store()
+        .patient(patient.value())
+        .orElseThrow(() -> new IllegalArgumentException("no dossier for this INS"))
+        .silencedNotifications()
+        .add(kind);
   }
 
   /** The notices sent so far (AU-3), oldest first. */

@@ -5,19 +5,24 @@ import io.mes4j.core.auth.AccessToken;
 import io.mes4j.core.auth.TokenProvider;
 import io.mes4j.core.auth.TokenRequest;
 import io.mes4j.mockserver.internal.Engine;
+import io.mes4j.mockserver.internal.agenda.AgendaEndpoints;
 import io.mes4j.mockserver.internal.auth.OAuthEndpoints;
 import io.mes4j.mockserver.internal.clock.ServerClock;
 import io.mes4j.mockserver.internal.control.ControlEndpoints;
 import io.mes4j.mockserver.internal.dossier.AuditEventEndpoints;
+import io.mes4j.mockserver.internal.dossier.ConsentEndpoints;
 import io.mes4j.mockserver.internal.dossier.DocumentEndpoints;
 import io.mes4j.mockserver.internal.fhir.MetadataEndpoint;
 import io.mes4j.mockserver.internal.http.Dispatcher;
 import io.mes4j.mockserver.internal.http.Router;
+import io.mes4j.mockserver.internal.messaging.MessagingEndpoints;
 import io.mes4j.mockserver.internal.policy.HabilitationMatrix;
+import io.mes4j.mockserver.internal.profile.ProfileEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +54,9 @@ public final class MockServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  /** How long before an appointment its reminder notice is sent by default: 24 hours (AU-3). */
+  public static final Duration DEFAULT_APPOINTMENT_REMINDER_DELAY = Duration.ofHours(24);
 
   /** The default request body limit: 32 MB (wire contract). */
   public static final long DEFAULT_BODY_LIMIT = 32L * 1024 * 1024;
@@ -92,6 +100,10 @@ public final class MockServer implements AutoCloseable {
     new MetadataEndpoint(engine).register(router);
     new DocumentEndpoints(engine).register(router);
     new AuditEventEndpoints(engine).register(router);
+    new ProfileEndpoints(engine).register(router);
+    new ConsentEndpoints(engine).register(router);
+    new MessagingEndpoints(engine).register(router);
+    new AgendaEndpoints(engine, builder.appointmentReminderDelay).register(router);
     new OAuthEndpoints(engine).register(router);
     new ControlEndpoints(engine).register(router);
     this.dispatcher = new Dispatcher(router, builder.bodyLimit, request -> clock.runDue());
@@ -200,6 +212,7 @@ public final class MockServer implements AutoCloseable {
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private long seed;
     private @Nullable Path habilitations;
+    private Duration appointmentReminderDelay = DEFAULT_APPOINTMENT_REMINDER_DELAY;
 
     private Builder() {}
 
@@ -263,6 +276,19 @@ public final class MockServer implements AutoCloseable {
      */
     public Builder habilitations(Path csv) {
       this.habilitations = Objects.requireNonNull(csv, "csv");
+      return this;
+    }
+
+    /**
+     * How long before a booked appointment's start the holder's reminder notice is sent, on the
+     * server clock (AU-3, AG-1); {@link #DEFAULT_APPOINTMENT_REMINDER_DELAY} (24 hours) by default.
+     */
+    public Builder appointmentReminderDelay(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative() || delay.isZero()) {
+        throw new IllegalArgumentException("the reminder delay must be positive, got " + delay);
+      }
+      this.appointmentReminderDelay = delay;
       return this;
     }
 

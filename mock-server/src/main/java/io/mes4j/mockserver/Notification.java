@@ -26,7 +26,15 @@ public record Notification(
     /** A professional added a document (AU-3). */
     DOCUMENT_ADDED,
     /** A document is still invisible to the holder after two weeks (DOC-6). */
-    DOCUMENT_PENDING
+    DOCUMENT_PENDING,
+    /** A professional replaced a document by a new version (AU-3, DOC-3). */
+    DOCUMENT_REPLACED,
+    /** A professional or an establishment sent the holder a message (AU-3, MSG-4). */
+    NEW_MESSAGE,
+    /** An appointment was added to the holder's agenda by someone else (AU-3, AG-1). */
+    APPOINTMENT_ADDED,
+    /** An appointment is coming (AU-3, AG-1), the configured delay before it. */
+    APPOINTMENT_REMINDER
   }
 
   public Notification {

@@ -28,6 +28,10 @@ public enum Cause {
   NOT_FOUND("not-found", 404, "not-found"),
   DUPLICATE_CONFLICT("duplicate-conflict", 409, "duplicate"),
   CONFLICT("conflict", 409, "conflict"),
+  /** MSG-1: a holder cannot start a conversation; they reply inside one. */
+  HOLDER_CANNOT_START("holder-cannot-start", 403, "forbidden"),
+  /** MSG-2: the conversation was closed; no message may be added. */
+  CONVERSATION_CLOSED("conversation-closed", 409, "business-rule"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "not-supported"),
   NOT_ACCEPTABLE("not-acceptable", 406, "not-supported"),
   TOO_LARGE("too-large", 413, "too-long"),

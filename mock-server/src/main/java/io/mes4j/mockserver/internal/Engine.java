@@ -61,16 +61,12 @@ public final class Engine {
 
   private ServerState fresh(FixtureSet fixtures) {
     Store store = new Store();
+    IdGenerator ids = new IdGenerator(seed);
     if (fixtures == FixtureSet.DEFAULT) {
-      DefaultFixtures.load(store);
+      DefaultFixtures.load(store, ids, clock.now());
     }
     return new ServerState(
-        store,
-        new Outbox(),
-        new IdGenerator(seed),
-        new ClientRegistry(),
-        new IdempotencyCache(),
-        new PageCursors());
+        store, new Outbox(), ids, new ClientRegistry(), new IdempotencyCache(), new PageCursors());
   }
 
   /** Back to the fixtures and the start of the clock; the signing key stays. */
@@ -115,6 +111,21 @@ public final class Engine {
       @Nullable String profession,
       @Nullable Set<String> roles) {
     Identity identity = Identity.resolve(subject, state.store().directory(), profession, roles);
+    return tokens.issue(identity, mode, ttl);
+  }
+
+  /**
+   * Issues a token for a catalogue service paired with {@code patient} (an INS value) for {@code
+   * finalities}: the {@code mes_finalities} and {@code mes_patient} claims (CAT-2, until the
+   * catalogue's pairing exists).
+   *
+   * @throws IllegalArgumentException if the subject is not a service or is unusable
+   */
+  public String issueServiceToken(
+      String subject, Mode mode, Duration ttl, Set<String> finalities, @Nullable String patient) {
+    Identity identity =
+        Identity.resolve(subject, state.store().directory(), null, null)
+            .paired(finalities, patient);
     return tokens.issue(identity, mode, ttl);
   }
 

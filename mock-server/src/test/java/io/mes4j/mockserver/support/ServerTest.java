@@ -50,18 +50,56 @@ public abstract class ServerTest {
     return "patient.identifier=" + ins.system().uri() + "%7C" + ins.value();
   }
 
-  /** Deposits a PDF by ITI-105 and answers the stored DocumentReference's id. */
+  /**
+   * Deposits a PDF by ITI-105 and answers the stored DocumentReference's id. {@code MASQUE_PS} is
+   * the holder's label (DOC-8): the holder sets it by a PATCH right after the deposit.
+   */
   protected static String deposit(
       ProfessionalId author, Ins patient, String masterId, String type, String... labels) {
+    boolean masked = java.util.Arrays.asList(labels).contains("MASQUE_PS");
+    String[] atDeposit =
+        java.util.Arrays.stream(labels).filter(l -> !l.equals("MASQUE_PS")).toArray(String[]::new);
     Answer answer =
         http.postJson(
             "/fhir/DocumentReference",
             token(author),
-            Documents.iti105(patient, masterId, type, Documents.pdf(masterId), labels));
+            Documents.iti105(patient, masterId, type, Documents.pdf(masterId), atDeposit));
     if (answer.status() != 201) {
       throw new AssertionError("deposit failed: " + answer.status() + " " + answer.text());
     }
-    return answer.json().get("id").asText();
+    String id = answer.json().get("id").asText();
+    if (masked) {
+      mask(patient, id, answer.json());
+    }
+    return id;
+  }
+
+  /** The holder masks a document (MASQUE_PS) with a JSON Patch of its labels. */
+  protected static void mask(Ins holder, String id, JsonNode stored) {
+    com.fasterxml.jackson.databind.node.ArrayNode labels = TestClient.JSON.createArrayNode();
+    for (JsonNode label : stored.path("securityLabel")) {
+      if (!"N".equals(label.path("coding").path(0).path("code").asText())) {
+        labels.add(label);
+      }
+    }
+    labels
+        .addObject()
+        .putArray("coding")
+        .addObject()
+        .put("system", Documents.TRE_A07)
+        .put("code", "MASQUE_PS");
+    com.fasterxml.jackson.databind.node.ArrayNode patch = TestClient.JSON.createArrayNode();
+    patch.addObject().put("op", "replace").put("path", "/securityLabel").set("value", labels);
+    Answer answer =
+        http.send(
+            "PATCH",
+            "/fhir/DocumentReference/" + id,
+            token(holder),
+            "application/json-patch+json",
+            patch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (answer.status() != 200) {
+      throw new AssertionError("masking failed: " + answer.status() + " " + answer.text());
+    }
   }
 
   protected static Answer search(String token, Ins patient, String extra) {

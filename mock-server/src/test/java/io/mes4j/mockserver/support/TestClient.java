@@ -91,6 +91,14 @@ public final class TestClient {
     return post(path, token, "application/fhir+json", bytes(json));
   }
 
+  /** A request of any method with a body of the given content type (a PATCH, say). */
+  public Answer send(String method, String path, String token, String contentType, byte[] body) {
+    HttpRequest.Builder builder =
+        request(path, token).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    builder.setHeader("Content-Type", contentType);
+    return send(builder.build());
+  }
+
   public Answer method(String method, String path, String token) {
     return send(request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
   }

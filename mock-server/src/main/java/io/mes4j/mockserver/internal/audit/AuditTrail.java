@@ -41,4 +41,37 @@ public final class AuditTrail {
     patient.add(trace);
     return trace;
   }
+
+  /**
+   * Records a trace whose object is another resource than a document, given as a FHIR relative
+   * reference ({@code Consent/cons-…}), or none.
+   */
+  public static TraceRecord recordObject(
+      ServerState state,
+      Instant now,
+      PatientRecord patient,
+      Actor actor,
+      Action action,
+      Mode mode,
+      @Nullable String objectReference,
+      @Nullable Cause refusal) {
+    TraceRecord trace =
+        new TraceRecord(
+            state.ids().next("ae-"),
+            now,
+            actor.kind().actorType(),
+            actor.id(),
+            actor.system(),
+            actor.displayName(),
+            action.auditCode(),
+            action.fhirAction(),
+            mode.kind().code(),
+            patient.ins().value(),
+            patient.ins().system().uri(),
+            null,
+            refusal == null ? null : refusal.code(),
+            objectReference);
+    patient.add(trace);
+    return trace;
+  }
 }

@@ -14,9 +14,31 @@ import org.jspecify.annotations.Nullable;
  * professional's profession and roles come from the directory).
  */
 public record Identity(
-    Actor.Kind kind, String subject, @Nullable String profession, Set<String> roles) {
+    Actor.Kind kind,
+    String subject,
+    @Nullable String profession,
+    Set<String> roles,
+    Set<String> finalities,
+    @Nullable String pairedPatient) {
   public Identity {
     roles = Set.copyOf(roles);
+    finalities = Set.copyOf(finalities);
+  }
+
+  /** An identity without pairing claims. */
+  public Identity(Actor.Kind kind, String subject, @Nullable String profession, Set<String> roles) {
+    this(kind, subject, profession, roles, Set.of(), null);
+  }
+
+  /**
+   * This service identity with the finalities of its pairing and the patient (INS value) it is
+   * paired with, as {@code /_mock/tokens} gives them until the catalogue's pairing exists (CAT-2).
+   */
+  public Identity paired(Set<String> finalities, @Nullable String patient) {
+    if (kind != Actor.Kind.SERVICE) {
+      throw new IllegalArgumentException("finalities and patient apply to a service subject only");
+    }
+    return new Identity(kind, subject, profession, roles, finalities, patient);
   }
 
   /**

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** What a verified bearer token says: who, in which mode, valid when. */
+/**
+ * What a verified bearer token says: who, in which mode, valid when; for a catalogue service, the
+ * finalities of its pairing ({@code mes_finalities}) and the patient it is paired with ({@code
+ * mes_patient}, an INS value).
+ */
 public record Principal(
     String subject,
     Actor.Kind kind,
@@ -14,9 +18,24 @@ public record Principal(
     Set<String> roles,
     Mode mode,
     Instant notBefore,
-    Instant expiresAt) {
+    Instant expiresAt,
+    Set<String> finalities,
+    @Nullable String pairedPatient) {
   public Principal {
     roles = Set.copyOf(roles);
+    finalities = Set.copyOf(finalities);
+  }
+
+  /** A principal without pairing claims. */
+  public Principal(
+      String subject,
+      Actor.Kind kind,
+      @Nullable String profession,
+      Set<String> roles,
+      Mode mode,
+      Instant notBefore,
+      Instant expiresAt) {
+    this(subject, kind, profession, roles, mode, notBefore, expiresAt, Set.of(), null);
   }
 
   @Override

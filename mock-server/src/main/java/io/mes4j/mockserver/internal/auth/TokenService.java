@@ -97,6 +97,12 @@ public final class TokenService {
     if (mode.reason() != null) {
       claims.claim("mes_access_reason", mode.reason());
     }
+    if (!identity.finalities().isEmpty()) {
+      claims.claim("mes_finalities", identity.finalities().stream().sorted().toList());
+    }
+    if (identity.pairedPatient() != null) {
+      claims.claim("mes_patient", identity.pairedPatient());
+    }
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.ES256)
@@ -177,6 +183,7 @@ public final class TokenService {
         throw invalid("The token's mes_access_mode claim is unknown", "invalid_token");
       }
       List<String> roles = claims.getStringListClaim("mes_roles");
+      List<String> finalities = claims.getStringListClaim("mes_finalities");
       return new Principal(
           subject,
           kind,
@@ -184,7 +191,9 @@ public final class TokenService {
           roles == null ? Set.of() : new HashSet<>(roles),
           new Mode(modeKind, claims.getStringClaim("mes_access_reason")),
           nbf == null ? Instant.MIN : nbf.toInstant(),
-          exp.toInstant());
+          exp.toInstant(),
+          finalities == null ? Set.of() : new HashSet<>(finalities),
+          claims.getStringClaim("mes_patient"));
     } catch (ParseException e) {
       throw invalid("The token's mes_ claims have wrong types", "invalid_token");
     }

@@ -105,9 +105,29 @@ public final class ControlEndpoints {
         roles.add(role.textValue());
       }
     }
+    // CAT-2 (until the catalogue's pairing exists): a service's finalities and paired patient.
+    Set<String> finalities = null;
+    ArrayNode finalityArray = Fields.optionalArray(body, "finalities", "finalities");
+    if (finalityArray != null) {
+      finalities = new HashSet<>();
+      for (JsonNode finality : finalityArray) {
+        if (!finality.isTextual() || finality.textValue().isBlank()) {
+          throw HttpError.badRequest("Field finalities must be an array of strings");
+        }
+        finalities.add(finality.textValue());
+      }
+    }
+    String patient = Fields.optionalText(body, "patient", "patient");
+    if (patient != null && !io.mes4j.core.identity.Ins.isValid(patient)) {
+      throw new HttpError(Cause.INVALID_INS, "patient must be a valid INS value");
+    }
     String token;
     try {
-      token = engine.issueToken(subject, mode, ttl, profession, roles);
+      token =
+          finalities == null && patient == null
+              ? engine.issueToken(subject, mode, ttl, profession, roles)
+              : engine.issueServiceToken(
+                  subject, mode, ttl, finalities == null ? Set.of() : finalities, patient);
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest(e.getMessage());
     }

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A deposit as read from ITI-65 or ITI-105, validated. The author comes from the token. */
+/**
+ * A deposit as read from ITI-65 or ITI-105, validated. The author comes from the token; {@code
+ * replaces} is the id of the version it replaces (DOC-3), or null.
+ */
 record DepositRequest(
     Ins patient,
     String masterIdentifier,
@@ -16,7 +19,8 @@ record DepositRequest(
     String contentType,
     byte[] content,
     @Nullable String title,
-    @Nullable Instant creation) {
+    @Nullable Instant creation,
+    @Nullable String replaces) {
   @Override
   public String toString() {
     return "DepositRequest[" + type.code() + ", " + contentType + ", " + content.length + " bytes]";

@@ -36,17 +36,20 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 /**
- * PDSm: deposit (ITI-65 transaction, ITI-105 simplified publish), search (ITI-67), read of a
- * DocumentReference, retrieve (ITI-68). Every one asks the policy decision point and leaves a
- * trace.
+ * PDSm: deposit (ITI-65 transaction, ITI-105 simplified publish; with {@code relatesTo} a
+ * replacement, DOC-3), search (ITI-67), read of a DocumentReference, retrieve (ITI-68), and changes
+ * after deposit ({@code PATCH} and {@code DELETE}, see {@link DocumentChanges}). Every one asks the
+ * policy decision point and leaves a trace.
  */
 public final class DocumentEndpoints {
   private final Engine engine;
   private final Deposits deposits;
+  private final DocumentChanges changes;
 
   public DocumentEndpoints(Engine engine) {
     this.engine = engine;
     this.deposits = new Deposits(engine);
+    this.changes = new DocumentChanges(engine, deposits);
   }
 
   public void register(Router router) {
@@ -56,6 +59,9 @@ public final class DocumentEndpoints {
     // FHIR search via POST (ITI-67 allows it): the parameters, the INS first, stay out of URLs.
     router.add("POST", "/fhir/DocumentReference/_search", engine.protect(this::search));
     router.add("GET", "/fhir/DocumentReference/{id}", engine.protect(this::read));
+    // DOC-4, DOC-5, DOC-8: labels, archive flag and status change; nothing else does.
+    router.add("PATCH", "/fhir/DocumentReference/{id}", engine.protect(changes::patch));
+    router.add("DELETE", "/fhir/DocumentReference/{id}", engine.protect(changes::delete));
     router.add("GET", "/fhir/Binary/{id}", engine.protect(this::retrieve));
   }
 
@@ -363,7 +369,8 @@ public final class DocumentEndpoints {
     lock.lock();
     try {
       document = patient.document(location.documentId());
-      if (document == null) {
+      // DOC-5: a deleted document is out of every read.
+      if (document == null || document.deleted()) {
         throw HttpError.notFound("Not found");
       }
       SpaceContext context = Engine.context(actor, patient);

@@ -74,11 +74,7 @@ final class DocumentReferenceReader {
     if (status != null && !status.equals("current")) {
       throw HttpError.badRequest("Field " + path + ".status must be current for a deposit");
     }
-    if (Fields.optional(dr, "relatesTo") != null) {
-      throw new HttpError(
-          Cause.NOT_IMPLEMENTED,
-          "Replacement (relatesTo, DOC-3) is not implemented by the reference server yet");
-    }
+    String replaces = replaces(dr, path);
     ObjectNode master = Fields.object(dr, "masterIdentifier", path + ".masterIdentifier");
     String masterIdentifier = Fields.text(master, "value", path + ".masterIdentifier.value");
     if (masterIdentifier.length() > 256) {
@@ -113,7 +109,38 @@ final class DocumentReferenceReader {
         attachment.contentType(),
         content,
         title,
-        creation);
+        creation,
+        replaces);
+  }
+
+  /**
+   * DOC-3: {@code relatesTo} holds at most one relation, {@code replaces}, whose target is {@code
+   * DocumentReference/<id>} (a relative reference, or an absolute one ending so).
+   */
+  private static @Nullable String replaces(ObjectNode dr, String path) {
+    ArrayNode relatesTo = Fields.optionalArray(dr, "relatesTo", path + ".relatesTo");
+    if (relatesTo == null || relatesTo.isEmpty()) {
+      return null;
+    }
+    if (relatesTo.size() > 1) {
+      throw HttpError.badRequest("Field " + path + ".relatesTo holds at most one relation");
+    }
+    String at = path + ".relatesTo[0]";
+    ObjectNode relation = Fields.element(relatesTo, 0, path + ".relatesTo");
+    String code = Fields.text(relation, "code", at + ".code");
+    if (!code.equals("replaces")) {
+      throw HttpError.badRequest(
+          "Field " + at + ".code must be replaces (the only relation a deposit may carry)");
+    }
+    ObjectNode target = Fields.object(relation, "target", at + ".target");
+    String reference = Fields.text(target, "reference", at + ".target.reference");
+    int index = reference.lastIndexOf("DocumentReference/");
+    String id = index < 0 ? "" : reference.substring(index + "DocumentReference/".length());
+    if (id.isEmpty() || !id.matches("[A-Za-z0-9.-]{1,64}")) {
+      throw HttpError.badRequest(
+          "Field " + at + ".target.reference must be DocumentReference/<id>");
+    }
+    return id;
   }
 
   private static DocumentType type(ObjectNode type, String path) {
@@ -134,7 +161,7 @@ final class DocumentReferenceReader {
     throw HttpError.badRequest("Field " + path + " needs a coding in " + Systems.LOINC);
   }
 
-  private static Set<ConfidentialityLabel> labels(ObjectNode dr, String path) {
+  static Set<ConfidentialityLabel> labels(ObjectNode dr, String path) {
     Set<ConfidentialityLabel> labels = EnumSet.noneOf(ConfidentialityLabel.class);
     ArrayNode securityLabels = Fields.optionalArray(dr, "securityLabel", path + ".securityLabel");
     if (securityLabels == null) {

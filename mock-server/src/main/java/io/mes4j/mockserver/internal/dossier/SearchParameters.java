@@ -114,10 +114,16 @@ final class SearchParameters {
     }
     if (isArchived == null) {
       archived = archivedMode != null ? null : Boolean.FALSE;
-    } else if (isArchived.equals("true") || isArchived.equals("false")) {
-      archived = Boolean.valueOf(isArchived);
     } else {
-      throw HttpError.badRequest("isArchived must be true or false");
+      // A token search: true, false, or both (true,false) for archived and not archived alike.
+      Set<Boolean> values = new HashSet<>();
+      for (String value : split(isArchived)) {
+        if (!value.equals("true") && !value.equals("false")) {
+          throw HttpError.badRequest("isArchived must be true, false or true,false");
+        }
+        values.add(Boolean.valueOf(value));
+      }
+      archived = values.size() == 2 ? null : values.iterator().next();
     }
     count = integer(request.one("_count"), "_count", DEFAULT_COUNT, 1, MAX_COUNT);
   }
@@ -135,7 +141,8 @@ final class SearchParameters {
   }
 
   boolean matches(StoredDocument document) {
-    if (!statuses.contains(document.status())) {
+    // DOC-5: a deleted document is out of every search, status=entered-in-error included.
+    if (document.deleted() || !statuses.contains(document.status())) {
       return false;
     }
     if (archived != null && archived != document.archived()) {

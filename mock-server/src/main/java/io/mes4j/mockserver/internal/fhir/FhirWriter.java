@@ -72,6 +72,12 @@ public final class FhirWriter {
     if (doc.creation() != null) {
       attachment.put("creation", doc.creation().toString());
     }
+    if (doc.replaces() != null) {
+      // DOC-3: the version this one replaces.
+      ObjectNode relation = dr.putArray("relatesTo").addObject();
+      relation.put("code", "replaces");
+      relation.putObject("target").put("reference", "DocumentReference/" + doc.replaces());
+    }
     return dr;
   }
 
@@ -128,6 +134,11 @@ public final class FhirWriter {
       ObjectNode document = entities.addObject();
       document.putObject("what").put("reference", "DocumentReference/" + trace.documentId());
       document.set("type", coding(Systems.AUDIT_ENTITY_TYPE, "2", null));
+    }
+    if (trace.objectReference() != null) {
+      ObjectNode object = entities.addObject();
+      object.putObject("what").put("reference", trace.objectReference());
+      object.set("type", coding(Systems.AUDIT_ENTITY_TYPE, "2", null));
     }
     return ae;
   }

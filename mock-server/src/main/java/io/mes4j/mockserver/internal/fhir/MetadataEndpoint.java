@@ -10,6 +10,7 @@ import io.mes4j.mockserver.internal.http.MediaTypes;
 import io.mes4j.mockserver.internal.http.Request;
 import io.mes4j.mockserver.internal.http.Response;
 import io.mes4j.mockserver.internal.http.Router;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -232,7 +233,9 @@ public final class MetadataEndpoint {
             + " private_key_jwt); access mode in the mes_access_mode claim");
     ArrayNode resources = rest.putArray("resource");
 
-    ObjectNode dr = resource(resources, "DocumentReference", "read", "search-type", "create");
+    ObjectNode dr =
+        resource(
+            resources, "DocumentReference", "read", "search-type", "create", "patch", "delete");
     documentSearch(dr, "DocumentReference");
     searchParam(dr, "patient.identifier", "token", "the patient's INS: <system>|<INS> (required)");
     searchParam(dr, "status", "token", "current (default), superseded, entered-in-error");
@@ -241,7 +244,7 @@ public final class MetadataEndpoint {
     searchParam(dr, "date", "date", "ge/gt/le/lt/eq on the indexing date; repeatable");
     searchParam(dr, "author.identifier", "token", "the author's idNat_PS");
     searchParam(dr, "security-label", "token", "a visibility label");
-    searchParam(dr, "isArchived", "token", "false (default) or true");
+    searchParam(dr, "isArchived", "token", "false (default), true, or true,false for both");
     searchParam(dr, "_archived", "token", "include: archived and not archived");
     searchParam(dr, "_count", "number", "page size, 1 to 100, default 20");
 
@@ -251,7 +254,77 @@ public final class MetadataEndpoint {
     documentSearch(ae, "AuditEvent");
     searchParam(ae, "patient.identifier", "token", "the patient's INS: <system>|<INS> (required)");
     searchParam(ae, "date", "date", "ge/gt/le/lt/eq on the recording instant; repeatable");
+    searchParam(
+        ae,
+        "actor-type",
+        "token",
+        "AU-1 actor type(s), comma-separated: HEALTHCARE_PROFESSIONAL, PATIENT, SYSTEM…");
     searchParam(ae, "_count", "number", "page size, 1 to 100, default 20");
+
+    ObjectNode consent = resource(resources, "Consent", "create", "read", "delete", "search-type");
+    documentSearch(consent, "Consent");
+    searchParam(
+        consent, "patient.identifier", "token", "the patient's INS: <system>|<INS> (required)");
+    searchParam(
+        consent,
+        "category",
+        "token",
+        "consent-category: authorisation, block, medecin-traitant, same-rights,"
+            + " deposit-opposition, ETREAT, BTG, MASKED, default-masking, NOTIF_DOCUMENT,"
+            + " NOTIF_MESSAGE, NOTIF_APPOINTMENT; comma-separated or repeated");
+    searchParam(consent, "status", "token", "active, inactive, or both (default both)");
+    searchParam(consent, "actor.identifier", "token", "the professional's idNat_PS");
+    searchParam(consent, "_count", "number", "page size, 1 to 100, default 20");
+
+    for (String type :
+        List.of(
+            "Condition",
+            "AllergyIntolerance",
+            "MedicationStatement",
+            "Immunization",
+            "Observation",
+            "FamilyMemberHistory")) {
+      ObjectNode item = resource(resources, type, "read", "search-type", "create", "delete");
+      documentSearch(item, type);
+      searchParam(
+          item, "patient.identifier", "token", "the patient's INS: <system>|<INS> (required)");
+      if ("Observation".equals(type)) {
+        searchParam(item, "code", "token", "comma-separated system|code");
+      }
+      searchParam(item, "_count", "number", "page size, 1 to 100, default 100");
+    }
+
+    ObjectNode communication =
+        resource(resources, "Communication", "read", "search-type", "create");
+    documentSearch(communication, "Communication");
+    searchParam(
+        communication, "patient.identifier", "token", "the holder's INS; lists conversations");
+    searchParam(communication, "conversation", "token", "a conversation's id; its messages");
+    searchParam(communication, "status", "token", "in-progress or completed");
+    searchParam(communication, "unread-first", "token", "true or false");
+    searchParam(communication, "_count", "number", "page size, 1 to 100, default 20");
+    ArrayNode operations = communication.putArray("operation");
+    for (String operation : List.of("mark-read", "close", "file-attachment")) {
+      operations
+          .addObject()
+          .put("name", operation)
+          .put(
+              "definition", "https://mes4j.io/fhir/OperationDefinition/Communication-" + operation);
+    }
+
+    ObjectNode appointment =
+        resource(resources, "Appointment", "create", "read", "update", "search-type");
+    documentSearch(appointment, "Appointment");
+    searchParam(appointment, "patient.identifier", "token", "the patient's INS (required)");
+    searchParam(appointment, "date", "date", "ge/gt/le/lt on the start; repeatable");
+    searchParam(appointment, "status", "token", "booked, cancelled, fulfilled, noshow");
+    searchParam(appointment, "_count", "number", "page size, 1 to 100, default 20");
+
+    ObjectNode task = resource(resources, "Task", "create", "update", "delete", "search-type");
+    documentSearch(task, "Task");
+    searchParam(task, "patient.identifier", "token", "the patient's INS (required)");
+    searchParam(task, "code", "token", "agenda-task: reminder, vaccination, child-exam, screening");
+    searchParam(task, "_count", "number", "page size, 1 to 100, default 20");
 
     rest.putArray("interaction")
         .addObject()

@@ -14,6 +14,11 @@ public final class Systems {
   public static final String AUDIT_ENTITY_TYPE =
       "http://terminology.hl7.org/CodeSystem/audit-entity-type";
   public static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+  public static final String CONSENT_CATEGORY = "https://mes4j.io/fhir/CodeSystem/consent-category";
+  public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+  public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+  public static final String V3_PARTICIPATION_TYPE =
+      "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
   private Systems() {}
 }

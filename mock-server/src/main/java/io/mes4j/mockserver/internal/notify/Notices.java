@@ -34,6 +34,9 @@ public final class Notices {
 
   /** AU-3: a professional added a document. */
   public static void documentAdded(Outbox outbox, PatientRecord patient, Instant at) {
+    if (patient.silencedNotifications().contains(Notification.Kind.DOCUMENT_ADDED)) {
+      return; // AU-3: silenced by the holder's NOTIF_DOCUMENT preference
+    }
     outbox.send(
         Outbox.patientAddress(patient.ins()),
         Notification.Kind.DOCUMENT_ADDED,
@@ -42,8 +45,24 @@ public final class Notices {
         at);
   }
 
+  /** AU-3, DOC-3: a professional replaced a document by a new version. */
+  public static void documentReplaced(Outbox outbox, PatientRecord patient, Instant at) {
+    if (patient.silencedNotifications().contains(Notification.Kind.DOCUMENT_REPLACED)) {
+      return; // AU-3: silenced by the holder's NOTIF_DOCUMENT preference
+    }
+    outbox.send(
+        Outbox.patientAddress(patient.ins()),
+        Notification.Kind.DOCUMENT_REPLACED,
+        patient.ins(),
+        "Un document de votre dossier a été remplacé par une nouvelle version",
+        at);
+  }
+
   /** DOC-6: a document still invisible to the holder after two weeks. */
   public static void documentPending(Outbox outbox, PatientRecord patient, Instant at) {
+    if (patient.silencedNotifications().contains(Notification.Kind.DOCUMENT_PENDING)) {
+      return; // AU-3: silenced by the holder's NOTIF_DOCUMENT preference
+    }
     outbox.send(
         Outbox.patientAddress(patient.ins()),
         Notification.Kind.DOCUMENT_PENDING,

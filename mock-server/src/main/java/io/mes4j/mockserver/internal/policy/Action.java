@@ -5,7 +5,77 @@ public enum Action {
   DEPOSIT_DOCUMENT("DOCUMENT_DEPOSIT", "C"),
   SEARCH_DOCUMENTS("DOCUMENT_SEARCH", "E"),
   READ_DOCUMENT("DOCUMENT_READ", "R"),
-  READ_TRACES("TRACE_READ", "R");
+  READ_TRACES("TRACE_READ", "R"),
+  /** PRO-2: a read of the medical profile (a search or one item). */
+  READ_PROFILE("PROFILE_READ", "R"),
+  /** PRO-1, PRO-2: an item added to the medical profile. */
+  WRITE_PROFILE("PROFILE_WRITE", "C"),
+  /** PRO-1: the holder removes a profile item (entered-in-error, kept for history). */
+  REMOVE_PROFILE("PROFILE_REMOVE", "D"),
+  /** DOC-3: a new version replaces a stored one (traced on the replaced version). */
+  REPLACE_DOCUMENT("DOCUMENT_REPLACE", "U"),
+  /** DOC-8: any change by PATCH or DELETE, decided first (may the caller touch it at all). */
+  UPDATE_DOCUMENT("DOCUMENT_UPDATE", "U"),
+  /** DOC-4: the holder or the author archives a document. */
+  ARCHIVE_DOCUMENT("DOCUMENT_ARCHIVE", "U"),
+  /** DOC-4: the holder or the author brings an archived document back. */
+  UNARCHIVE_DOCUMENT("DOCUMENT_UNARCHIVE", "U"),
+  /** DOC-5: the author deletes a document (logically: entered-in-error). */
+  DELETE_DOCUMENT("DOCUMENT_DELETE", "D"),
+  /** DOC-8: the holder sets MASQUE_PS. */
+  MASK_DOCUMENT("DOCUMENT_MASK", "U"),
+  /** DOC-8: the holder lifts MASQUE_PS. */
+  UNMASK_DOCUMENT("DOCUMENT_UNMASK", "U"),
+  /** DOC-8: the author sets INVISIBLE_PATIENT. */
+  HIDE_FROM_PATIENT("DOCUMENT_INVISIBLE_PATIENT_SET", "U"),
+  /** DOC-8, DOC-6: the author (or the 1-month rule) lifts INVISIBLE_PATIENT. */
+  SHOW_TO_PATIENT("DOCUMENT_INVISIBLE_PATIENT_LIFT", "U"),
+  /** DOC-8: the author sets INVISIBLE_REPRESENTANTS_LEGAUX (a minor's dossier only). */
+  HIDE_FROM_REPRESENTATIVES("DOCUMENT_INVISIBLE_REPRESENTANTS_SET", "U"),
+  /** DOC-8: the author lifts INVISIBLE_REPRESENTANTS_LEGAUX. */
+  SHOW_TO_REPRESENTATIVES("DOCUMENT_INVISIBLE_REPRESENTANTS_LIFT", "U"),
+  /** CON-1: a professional declares the holder's consent, or the holder authorises someone. */
+  DECLARE_AUTHORISATION("CONSENT_CREATE", "C"),
+  /** CON-2 to CON-5, DOC-1: block, médecin traitant, same rights, opposition, settings. */
+  MANAGE_CONSENT("CONSENT_CREATE", "C"),
+  /** CON-1 to CON-5: revoke, unblock, withdraw (the consent becomes inactive). */
+  REVOKE_CONSENT("CONSENT_REVOKE", "D"),
+  /** The list of a dossier's consents (a search). */
+  SEARCH_CONSENTS("CONSENT_SEARCH", "E"),
+  /** One consent, by id. */
+  READ_CONSENT("CONSENT_READ", "R"),
+  /** MSG-1: a professional or an establishment starts a conversation with its first message. */
+  START_CONVERSATION("CONVERSATION_START", "C"),
+  /** MSG-1, MSG-2: a message sent into an open conversation (a reply, or a follow-up). */
+  SEND_MESSAGE("MESSAGE_SEND", "C"),
+  /** MSG-4, MSG-5: the messages of one conversation read. */
+  READ_MESSAGES("MESSAGE_READ", "R"),
+  /** MSG-4: the recipient marks a message read. */
+  MARK_MESSAGE_READ("MESSAGE_MARK_READ", "U"),
+  /** MSG-1, MSG-5: the list of a dossier's conversations (a search). */
+  SEARCH_CONVERSATIONS("CONVERSATION_SEARCH", "E"),
+  /** MSG-2: the professional who started a conversation closes it. */
+  CLOSE_CONVERSATION("CONVERSATION_CLOSE", "U"),
+  /** MSG-3: the holder files a message's attachment into their dossier. */
+  FILE_ATTACHMENT("ATTACHMENT_FILE", "C"),
+  /** AG-1: an appointment booked by the holder, a professional or a paired service. */
+  BOOK_APPOINTMENT("APPOINTMENT_CREATE", "C"),
+  /** AG-1: an appointment's status changes (cancelled, fulfilled, no-show). */
+  UPDATE_APPOINTMENT("APPOINTMENT_UPDATE", "U"),
+  /** AG-1: the list of a patient's appointments (a search). */
+  SEARCH_APPOINTMENTS("APPOINTMENT_SEARCH", "E"),
+  /** AG-1: one appointment, by id. */
+  READ_APPOINTMENT("APPOINTMENT_READ", "R"),
+  /** AG-2: the holder adds a personal reminder. */
+  ADD_REMINDER("REMINDER_CREATE", "C"),
+  /** AG-2: the holder removes a personal reminder. */
+  REMOVE_REMINDER("REMINDER_REMOVE", "D"),
+  /** AG-2: the list of the holder's personal reminders. */
+  SEARCH_REMINDERS("REMINDER_SEARCH", "E"),
+  /** AG-3: the prevention calendar is read. */
+  READ_PREVENTION("PREVENTION_READ", "E"),
+  /** AG-3: the holder records what was done of a calendar item. */
+  RECORD_PREVENTION("PREVENTION_RECORD", "U");
 
   private final String auditCode;
   private final String fhirAction;

@@ -55,7 +55,104 @@ public final class PolicyDecisionPoint {
       case DEPOSIT_DOCUMENT -> deposit(actor, (Target.Deposit) target, space);
       case SEARCH_DOCUMENTS, READ_DOCUMENT -> read(actor, target, space, settings, mode);
       case READ_TRACES -> traces(actor, target, space);
+      case READ_PROFILE -> read(actor, Target.SPACE, space, settings, mode);
+      case WRITE_PROFILE, REMOVE_PROFILE ->
+          profileChange(actor, (Target.ProfileChange) target, space);
+      case REPLACE_DOCUMENT,
+          UPDATE_DOCUMENT,
+          ARCHIVE_DOCUMENT,
+          UNARCHIVE_DOCUMENT,
+          DELETE_DOCUMENT,
+          MASK_DOCUMENT,
+          UNMASK_DOCUMENT,
+          HIDE_FROM_PATIENT,
+          SHOW_TO_PATIENT,
+          HIDE_FROM_REPRESENTATIVES,
+          SHOW_TO_REPRESENTATIVES ->
+          change(actor, action, (Target.Change) target, space, settings, mode);
+      case DECLARE_AUTHORISATION, MANAGE_CONSENT, REVOKE_CONSENT, SEARCH_CONSENTS, READ_CONSENT ->
+          consents(actor, action, target, space);
+      case START_CONVERSATION,
+          SEND_MESSAGE,
+          READ_MESSAGES,
+          MARK_MESSAGE_READ,
+          SEARCH_CONVERSATIONS,
+          CLOSE_CONVERSATION,
+          FILE_ATTACHMENT ->
+          MessagingPolicy.decide(actor, action, (Target.Conversation) target, space);
+      case BOOK_APPOINTMENT,
+          UPDATE_APPOINTMENT,
+          SEARCH_APPOINTMENTS,
+          READ_APPOINTMENT,
+          ADD_REMINDER,
+          REMOVE_REMINDER,
+          SEARCH_REMINDERS,
+          READ_PREVENTION,
+          RECORD_PREVENTION ->
+          agenda(actor, action, (Target.Agenda) target, space);
     };
+  }
+
+  /** The finality a paired service needs to read a patient's appointments (CAT-2, AG-1). */
+  public static final String AGENDA_READ = "AGENDA_READ";
+
+  /** The finality a paired service needs to book or change a patient's appointments. */
+  public static final String AGENDA_WRITE = "AGENDA_WRITE";
+
+  // AG-1 to AG-3: the holder (or a minor's representative) does everything; professionals and
+  // establishments book, see and change only the appointments they or their organisation take
+  // part in (no authorisation needed: the appointment is theirs); a service only for the patient
+  // it is paired with and within its finalities; reminders and the prevention calendar are the
+  // holder's alone.
+  private static Decision agenda(
+      Actor actor, Action action, Target.Agenda agenda, SpaceContext space) {
+    boolean appointment =
+        action == Action.BOOK_APPOINTMENT
+            || action == Action.UPDATE_APPOINTMENT
+            || action == Action.SEARCH_APPOINTMENTS
+            || action == Action.READ_APPOINTMENT;
+    switch (actor.kind()) {
+      case PATIENT -> {
+        if (!space.holder() && !space.representative()) {
+          return Decision.deny(Cause.FORBIDDEN, "A patient may use only their own agenda");
+        }
+        return Decision.PERMIT;
+      }
+      case PROFESSIONAL, ESTABLISHMENT -> {
+        if (!appointment) {
+          return Decision.deny(
+              Cause.HOLDER_ONLY, "Only the holder keeps reminders and the prevention calendar");
+        }
+        if (agenda.takesPart()) {
+          return Decision.PERMIT;
+        }
+        return action == Action.BOOK_APPOINTMENT
+            ? Decision.deny(
+                Cause.FORBIDDEN,
+                "A professional books only appointments they or their organisation take part in")
+            : hidden();
+      }
+      case SERVICE -> {
+        if (!appointment) {
+          return Decision.deny(
+              Cause.FORBIDDEN, "A service may not use reminders or the prevention calendar");
+        }
+        if (!agenda.pairedWithPatient()) {
+          return Decision.deny(Cause.FORBIDDEN, "The service is not paired with this patient");
+        }
+        String needed =
+            action == Action.BOOK_APPOINTMENT || action == Action.UPDATE_APPOINTMENT
+                ? AGENDA_WRITE
+                : AGENDA_READ;
+        return agenda.finalities().contains(needed)
+            ? Decision.PERMIT
+            : Decision.deny(
+                Cause.FORBIDDEN, "The service's pairing does not grant the finality " + needed);
+      }
+      default -> {
+        return Decision.deny(Cause.FORBIDDEN, "This actor may not use the agenda");
+      }
+    }
   }
 
   // DOC-1
@@ -77,7 +174,8 @@ public final class PolicyDecisionPoint {
         if (deposit.labels().contains(ConfidentialityLabel.INVISIBLE_PATIENT)
             || deposit.labels().contains(ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX)) {
           return Decision.deny(
-              Cause.FORBIDDEN, "Only a professional may set the invisibility labels (DOC-8)");
+              Cause.LABEL_NOT_ALLOWED,
+              "Only a professional may set the invisibility labels (DOC-8)");
         }
         return Decision.PERMIT;
       }
@@ -85,6 +183,18 @@ public final class PolicyDecisionPoint {
         if (space.depositOpposed()) {
           return Decision.deny(
               Cause.DEPOSIT_OPPOSED, "The holder opposed this professional's deposits");
+        }
+        // DOC-8: MASQUE_PS is the holder's label (choice: refused, not ignored, at deposit).
+        if (deposit.labels().contains(ConfidentialityLabel.MASQUE_PS)) {
+          return Decision.deny(
+              Cause.LABEL_NOT_ALLOWED, "Only the holder may mask a document (MASQUE_PS, DOC-8)");
+        }
+        // DOC-6: INVISIBLE_REPRESENTANTS_LEGAUX exists only on a minor's dossier.
+        if (deposit.labels().contains(ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX)
+            && !deposit.minorDossier()) {
+          return Decision.deny(
+              Cause.INVALID_REQUEST,
+              "INVISIBLE_REPRESENTANTS_LEGAUX applies only to a minor's dossier (DOC-6)");
         }
         if (deposit.size() > PROFESSIONAL_CONTENT_LIMIT) {
           return Decision.deny(Cause.TOO_LARGE, "A document is limited to 20 MB");
@@ -206,6 +316,185 @@ public final class PolicyDecisionPoint {
       }
       default -> {
         return Decision.deny(Cause.FORBIDDEN, "This actor may not read the activity history");
+      }
+    }
+  }
+
+  // CON-1 to CON-5, DOC-1: the holder (or a minor's representative) manages every consent; a
+  // professional declares the holder's consent for themself, sees and withdraws only that.
+  private static Decision consents(Actor actor, Action action, Target target, SpaceContext space) {
+    switch (actor.kind()) {
+      case PATIENT -> {
+        if (!space.holder() && !space.representative()) {
+          return Decision.deny(
+              Cause.FORBIDDEN, "A patient may manage only the consents of their own dossier");
+        }
+        return Decision.PERMIT;
+      }
+      case PROFESSIONAL -> {
+        if (target instanceof Target.Consents search) {
+          // A professional may list only their own authorisations (choice).
+          boolean onlyAuthorisations =
+              search.categories().stream().allMatch(c -> c == ConsentCategory.AUTHORISATION);
+          return onlyAuthorisations
+              ? Decision.PERMIT
+              : Decision.deny(
+                  Cause.HOLDER_ONLY,
+                  "Only the holder may list these consents; a professional lists only their own"
+                      + " authorisations");
+        }
+        if (!(target instanceof Target.Consent consent)) {
+          return Decision.deny(Cause.HOLDER_ONLY, "Only the holder may do this");
+        }
+        boolean own =
+            consent.category() == ConsentCategory.AUTHORISATION
+                && actor.id().equals(consent.professionalId());
+        return switch (action) {
+          case DECLARE_AUTHORISATION -> {
+            if (!own) {
+              yield Decision.deny(
+                  Cause.HOLDER_ONLY,
+                  "A professional declares the holder's consent only for themself (CON-1)");
+            }
+            // CON-2 (choice): a blocked professional may not put themself back on the list.
+            if (space.blocked()) {
+              yield Decision.deny(Cause.BLOCKED, "The holder blocked this professional");
+            }
+            yield Decision.PERMIT;
+          }
+          case SEARCH_CONSENTS, READ_CONSENT -> own ? Decision.PERMIT : hidden();
+          case REVOKE_CONSENT ->
+              own
+                  ? Decision.PERMIT
+                  : Decision.deny(Cause.HOLDER_ONLY, "Only the holder may revoke this consent");
+          default ->
+              Decision.deny(
+                  Cause.HOLDER_ONLY,
+                  "Only the holder (or a minor's legal representative) may do this");
+        };
+      }
+      default -> {
+        return Decision.deny(Cause.FORBIDDEN, "This actor may not manage consents");
+      }
+    }
+  }
+
+  // DOC-3, DOC-4, DOC-5, DOC-8: changes to a stored document.
+  private Decision change(
+      Actor actor,
+      Action action,
+      Target.Change change,
+      SpaceContext space,
+      HolderSettings settings,
+      Mode mode) {
+    Target.Document document = change.document();
+    boolean holderSide = actor.is(Actor.Kind.PATIENT) && (space.holder() || space.representative());
+    if (actor.is(Actor.Kind.PATIENT) && !holderSide) {
+      return Decision.deny(Cause.FORBIDDEN, "A patient may change only their own dossier");
+    }
+    boolean author = actor.id().equals(document.authorId());
+    boolean professionalAuthor =
+        author && (actor.is(Actor.Kind.PROFESSIONAL) || actor.is(Actor.Kind.ESTABLISHMENT));
+    if (!author) {
+      // DOC-6: whoever may not see the document because of its labels cannot learn it exists.
+      Decision read = read(actor, document, space, settings, mode);
+      if (!read.permitted() && read.denyCause() == Cause.NOT_FOUND) {
+        return hidden();
+      }
+      // The first step of any PATCH or DELETE: only who may read it (or its author) goes on, so
+      // that a patch's "test" operations reveal nothing to anyone else.
+      if (action == Action.UPDATE_DOCUMENT) {
+        return read;
+      }
+    }
+    return switch (action) {
+      case UPDATE_DOCUMENT -> Decision.PERMIT;
+      case REPLACE_DOCUMENT -> {
+        String organisation = change.actorOrganisation();
+        boolean sameOrganisation =
+            !actor.is(Actor.Kind.PATIENT)
+                && organisation != null
+                && organisation.equals(change.authorOrganisation());
+        yield author || sameOrganisation
+            ? Decision.PERMIT
+            : Decision.deny(
+                Cause.NOT_AUTHOR,
+                "Only the author's organisation may replace this document (the holder replaces"
+                    + " only their own uploads) (DOC-3)");
+      }
+      case ARCHIVE_DOCUMENT, UNARCHIVE_DOCUMENT ->
+          author || holderSide
+              ? Decision.PERMIT
+              : Decision.deny(
+                  Cause.NOT_AUTHOR, "Only the holder or the author may archive a document (DOC-4)");
+      case DELETE_DOCUMENT ->
+          author
+              ? Decision.PERMIT
+              : Decision.deny(
+                  Cause.NOT_AUTHOR,
+                  "Only the author may delete a document; the holder deletes only their own"
+                      + " uploads (DOC-5)");
+      case MASK_DOCUMENT, UNMASK_DOCUMENT ->
+          holderSide
+              ? Decision.PERMIT
+              : Decision.deny(
+                  Cause.LABEL_NOT_ALLOWED,
+                  "Only the holder (or a representative) masks and unmasks (MASQUE_PS, DOC-8)");
+      case HIDE_FROM_PATIENT, SHOW_TO_PATIENT ->
+          professionalAuthor
+              ? Decision.PERMIT
+              : Decision.deny(
+                  Cause.LABEL_NOT_ALLOWED,
+                  "Only the author sets or lifts INVISIBLE_PATIENT (DOC-8)");
+      case HIDE_FROM_REPRESENTATIVES, SHOW_TO_REPRESENTATIVES -> {
+        if (action == Action.HIDE_FROM_REPRESENTATIVES && !change.minorDossier()) {
+          yield Decision.deny(
+              Cause.INVALID_REQUEST,
+              "INVISIBLE_REPRESENTANTS_LEGAUX applies only to a minor's dossier (DOC-6)");
+        }
+        yield professionalAuthor
+            ? Decision.PERMIT
+            : Decision.deny(
+                Cause.LABEL_NOT_ALLOWED,
+                "Only the author sets or lifts INVISIBLE_REPRESENTANTS_LEGAUX (DOC-8)");
+      }
+      default -> throw new IllegalArgumentException("not a change: " + action);
+    };
+  }
+
+  // PRO-1, PRO-2: the holder and a minor's representative write everything; professionals add
+  // vaccinations and measurements, as they deposit (DOC-1: no authorisation needed, blocked or
+  // not, unless the holder opposed their deposits); nobody else writes, and only the holder
+  // removes.
+  private static Decision profileChange(
+      Actor actor, Target.ProfileChange change, SpaceContext space) {
+    switch (actor.kind()) {
+      case PATIENT -> {
+        if (!space.holder() && !space.representative()) {
+          return Decision.deny(
+              Cause.FORBIDDEN, "A patient may change only their own medical profile");
+        }
+        return Decision.PERMIT;
+      }
+      case PROFESSIONAL -> {
+        if (change.removal()) {
+          return Decision.deny(
+              Cause.HOLDER_ONLY, "Only the holder may remove an item of the medical profile");
+        }
+        if (change.section() != ProfileSection.VACCINATION
+            && change.section() != ProfileSection.MEASUREMENT) {
+          return Decision.deny(
+              Cause.HOLDER_ONLY,
+              "A professional may add only vaccinations and measurements to the medical profile");
+        }
+        if (space.depositOpposed()) {
+          return Decision.deny(
+              Cause.DEPOSIT_OPPOSED, "The holder opposed this professional's deposits");
+        }
+        return Decision.PERMIT;
+      }
+      default -> {
+        return Decision.deny(Cause.FORBIDDEN, "This actor may not change the medical profile");
       }
     }
   }

@@ -8,6 +8,8 @@ import io.mes4j.core.identity.Ins;
 import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.mockserver.Fixtures;
 import io.mes4j.mockserver.internal.policy.Actor;
+import io.mes4j.mockserver.internal.policy.ConsentCategory;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +18,11 @@ import java.util.Set;
 public final class DefaultFixtures {
   private DefaultFixtures() {}
 
-  public static void load(Store store) {
+  /**
+   * Loads the default state into {@code store}; the fixtures' consents take their ids from {@code
+   * ids} and are dated {@code at}.
+   */
+  public static void load(Store store, IdGenerator ids, Instant at) {
     Directory directory = store.directory();
     directory.add(establishment(HOSPITAL, "Hôpital de démonstration"));
     directory.add(establishment(SAMU, "SAMU 13"));
@@ -39,10 +45,12 @@ public final class DefaultFixtures {
             Set.of(Actor.ROLE_REGULATION),
             SAMU.value()));
     professional(directory, BLOCKED_DOCTOR, "Dr Luc Garnier", "10", HOSPITAL);
+    professional(directory, SAME_RIGHTS_DOCTOR, "Dr Marc Henry", "10", HOSPITAL);
 
     PatientRecord adult =
         patient(ADULT, "Dupont", "Jean", "M", LocalDate.of(1980, 1, 15), SpaceState.ACTIVE);
-    adult.medecinTraitant(DOCTOR_TREATING.value());
+    // The fixtures' relations are consents the holder made, so that listing shows them.
+    holderConsent(store, ids, at, adult, ConsentCategory.MEDECIN_TRAITANT, DOCTOR_TREATING);
     for (ProfessionalId id :
         List.of(
             DOCTOR,
@@ -54,9 +62,10 @@ public final class DefaultFixtures {
             PODIATRIST,
             SPEECH_THERAPIST,
             BLOCKED_DOCTOR)) {
-      adult.authorised().add(id.value());
+      holderConsent(store, ids, at, adult, ConsentCategory.AUTHORISATION, id);
     }
-    adult.blocked().add(BLOCKED_DOCTOR.value());
+    holderConsent(store, ids, at, adult, ConsentCategory.BLOCK, BLOCKED_DOCTOR);
+    holderConsent(store, ids, at, adult, ConsentCategory.SAME_RIGHTS, SAME_RIGHTS_DOCTOR);
     store.add(adult);
 
     store.add(
@@ -74,6 +83,29 @@ public final class DefaultFixtures {
         patient(CLOSED, "Faure", "Pauline", "F", LocalDate.of(1960, 7, 31), SpaceState.CLOSED));
     store.add(
         patient(DELETED, "Mercier", "Quentin", "M", LocalDate.of(1955, 8, 4), SpaceState.DELETED));
+  }
+
+  private static void holderConsent(
+      Store store,
+      IdGenerator ids,
+      Instant at,
+      PatientRecord holder,
+      ConsentCategory category,
+      ProfessionalId professional) {
+    ConsentBook.record(
+        store,
+        holder,
+        new ConsentRecord(
+            ids.next("cons-"),
+            category,
+            professional.value(),
+            Boolean.TRUE.equals(category.fixedPermit()),
+            true,
+            at,
+            holder.ins().system().uri(),
+            holder.ins().value(),
+            1,
+            at));
   }
 
   private static PatientRecord patient(

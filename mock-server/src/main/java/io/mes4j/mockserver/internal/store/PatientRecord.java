@@ -2,10 +2,12 @@ package io.mes4j.mockserver.internal.store;
 
 import io.mes4j.core.code.SpaceState;
 import io.mes4j.core.identity.Ins;
+import io.mes4j.mockserver.Notification;
 import io.mes4j.mockserver.internal.policy.HolderSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,15 @@ public final class PatientRecord {
   private final List<StoredDocument> documents = new ArrayList<>();
   private final Map<String, Integer> documentIndex = new HashMap<>();
   private final List<TraceRecord> traces = new ArrayList<>();
+  private final Map<String, Integer> profileIndex = new HashMap<>();
+  private final List<StoredProfileItem> profileItems = new ArrayList<>();
+  private final List<ConsentRecord> consents = new ArrayList<>();
+  private final Map<String, Integer> consentIndex = new HashMap<>();
+
+  private final Mailbox mailbox = new Mailbox();
+
+  private final Set<Notification.Kind> silencedNotifications =
+      Collections.synchronizedSet(EnumSet.noneOf(Notification.Kind.class));
 
   public PatientRecord(
       Ins ins,
@@ -124,6 +135,19 @@ public final class PatientRecord {
     return representatives;
   }
 
+  /**
+   * The optional notices the holder silenced (AU-3 preferences {@code NOTIF_DOCUMENT}, {@code
+   * NOTIF_MESSAGE}, {@code NOTIF_APPOINTMENT}); the emergency-access notice is never silenced.
+   */
+  public Set<Notification.Kind> silencedNotifications() {
+    return silencedNotifications;
+  }
+
+  /** The dossier's conversations and messages (MSG-1 to MSG-5), guarded by {@link #lock()}. */
+  public Mailbox mailbox() {
+    return mailbox;
+  }
+
   /** Documents in deposit order (oldest first). */
   public List<StoredDocument> documents() {
     return Collections.unmodifiableList(documents);
@@ -145,6 +169,53 @@ public final class PatientRecord {
       throw new IllegalArgumentException("unknown document " + document.id());
     }
     documents.set(index, document);
+  }
+
+  /** Consents in recording order (oldest first), inactive ones kept (CON-1 to CON-5). */
+  public List<ConsentRecord> consents() {
+    return Collections.unmodifiableList(consents);
+  }
+
+  public @Nullable ConsentRecord consent(String id) {
+    Integer index = consentIndex.get(id);
+    return index == null ? null : consents.get(index);
+  }
+
+  /** Adds a consent; use {@link ConsentBook}, which keeps the policy's views in step. */
+  void add(ConsentRecord consent) {
+    consentIndex.put(consent.id(), consents.size());
+    consents.add(consent);
+  }
+
+  void replace(ConsentRecord consent) {
+    Integer index = consentIndex.get(consent.id());
+    if (index == null) {
+      throw new IllegalArgumentException("unknown consent " + consent.id());
+    }
+    consents.set(index, consent);
+  }
+
+  /** Medical profile items (PRO-1) in recording order (oldest first), removed ones kept. */
+  public List<StoredProfileItem> profileItems() {
+    return Collections.unmodifiableList(profileItems);
+  }
+
+  public @Nullable StoredProfileItem profileItem(String id) {
+    Integer index = profileIndex.get(id);
+    return index == null ? null : profileItems.get(index);
+  }
+
+  public void add(StoredProfileItem item) {
+    profileIndex.put(item.id(), profileItems.size());
+    profileItems.add(item);
+  }
+
+  public void replace(StoredProfileItem item) {
+    Integer index = profileIndex.get(item.id());
+    if (index == null) {
+      throw new IllegalArgumentException("unknown profile item " + item.id());
+    }
+    profileItems.set(index, item);
   }
 
   /**

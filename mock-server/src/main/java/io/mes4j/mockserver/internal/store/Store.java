@@ -18,6 +18,9 @@ public final class Store {
   private final Map<String, Location> documents = new ConcurrentHashMap<>();
   private final Map<String, Location> binaries = new ConcurrentHashMap<>();
   private final Map<String, Location> masterIdentifiers = new ConcurrentHashMap<>();
+  private final Map<String, String> profileItems = new ConcurrentHashMap<>();
+  private final Map<String, String> consents = new ConcurrentHashMap<>();
+  private final Map<String, String> messaging = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final Directory directory = new Directory();
 
@@ -58,6 +61,36 @@ public final class Store {
     Location location = new Location(insValue, document.id());
     documents.put(document.id(), location);
     binaries.put(document.binaryId(), location);
+  }
+
+  /** Indexes a consent by id to its patient's INS value. */
+  public void indexConsent(String consentId, String insValue) {
+    consents.put(consentId, insValue);
+  }
+
+  /** The INS value of the patient whose consent this is. */
+  public Optional<String> consentPatient(String consentId) {
+    return Optional.ofNullable(consents.get(consentId));
+  }
+
+  /** Indexes a medical profile item by id to its patient's INS value. */
+  public void indexProfileItem(String itemId, String insValue) {
+    profileItems.put(itemId, insValue);
+  }
+
+  /** The INS value of the patient whose profile holds this item. */
+  public Optional<String> profileItem(String itemId) {
+    return Optional.ofNullable(profileItems.get(itemId));
+  }
+
+  /** Indexes a conversation or message id (MSG-1 to MSG-5) to its patient's INS value. */
+  public void indexMessaging(String id, String insValue) {
+    messaging.put(id, insValue);
+  }
+
+  /** The INS value of the patient whose mailbox holds this conversation or message. */
+  public Optional<String> messagingPatient(String id) {
+    return Optional.ofNullable(messaging.get(id));
   }
 
   public long nextSequence() {

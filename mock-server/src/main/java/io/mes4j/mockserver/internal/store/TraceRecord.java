@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Traces are never altered.
  *
  * @param refusal the cause code of a refusal, or null on success
+ * @param objectReference the object other than a document, as a FHIR relative reference ({@code
+ *     Consent/cons-…}), or null
  */
 public record TraceRecord(
     String id,
@@ -23,7 +25,40 @@ public record TraceRecord(
     String patientIns,
     String patientSystem,
     @Nullable String documentId,
-    @Nullable String refusal) {
+    @Nullable String refusal,
+    @Nullable String objectReference) {
+
+  /** A trace whose object, if any, is a document. */
+  public TraceRecord(
+      String id,
+      Instant recorded,
+      String actorType,
+      String agentId,
+      String agentSystem,
+      String agentName,
+      String actionCode,
+      String fhirAction,
+      String modeCode,
+      String patientIns,
+      String patientSystem,
+      @Nullable String documentId,
+      @Nullable String refusal) {
+    this(
+        id,
+        recorded,
+        actorType,
+        agentId,
+        agentSystem,
+        agentName,
+        actionCode,
+        fhirAction,
+        modeCode,
+        patientIns,
+        patientSystem,
+        documentId,
+        refusal,
+        null);
+  }
 
   @Override
   public String toString() {
