@@ -31,6 +31,7 @@ public final class ActivityHistory {
             .add("_count", Integer.toString(query.pageSize()));
     query.from().ifPresent(f -> form.add("date", "ge" + f));
     query.to().ifPresent(t -> form.add("date", "le" + t));
+    query.actorType().ifPresent(a -> form.add("actor-type", a.code()));
     return FhirPages.page(executor, form.request(), "/fhir/AuditEvent", FhirTraces::readTrace);
   }
 }

@@ -3,6 +3,7 @@ package io.mes4j.dossier;
 import io.mes4j.core.Page;
 import io.mes4j.core.code.ConfidentialityLabel;
 import io.mes4j.core.code.DocumentType;
+import io.mes4j.core.error.InvalidValueException;
 import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.core.internal.ApiExecutor;
 import io.mes4j.core.internal.ApiRequest;
@@ -12,9 +13,12 @@ import io.mes4j.dossier.internal.FhirDocuments;
 import io.mes4j.dossier.internal.FhirPages;
 import io.mes4j.dossier.internal.SearchForm;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The documents of patients' dossiers (PDSm): deposit, search, retrieve.
+ * The documents of patients' dossiers (PDSm): deposit, replace, search, retrieve, and the changes
+ * the rules allow after deposit (DOC-8): mask and unmask, invisibility to the patient or to the
+ * representatives, archive and unarchive, delete.
  *
  * <pre>{@code
  * Documents documents = Dossier.of(mes).documents();
@@ -47,6 +51,38 @@ public final class Documents {
    * @throws io.mes4j.core.error.DepositOpposedException the holder opposed the caller's deposits
    */
   public DocumentEntry deposit(DocumentDeposit deposit) {
+    return deposit(deposit, deposit.replaces().orElse(null));
+  }
+
+  /**
+   * Replaces a document by a new version (DOC-3): an ITI-65 deposit whose DocumentReference {@code
+   * relatesTo} the old one with {@code replaces}. The old version becomes {@link
+   * DocumentStatus#SUPERSEDED} and leaves default searches; the new one carries its own labels (and
+   * keeps {@code MASQUE_PS} if the holder had masked the old one). Only the author's organisation
+   * may replace a professional's document; the holder replaces only their own uploads.
+   *
+   * @param documentId the id of the current version to replace
+   * @param newVersion the new version; if it names a document it replaces, it must be this one
+   * @return the new version as stored
+   * @throws io.mes4j.core.error.NotAuthorException the caller is not of the author's organisation
+   * @throws io.mes4j.core.error.InvalidRequestException the old version was already replaced
+   * @throws io.mes4j.core.error.ResourceNotFoundException no such document (or hidden from the
+   *     caller)
+   */
+  public DocumentEntry replace(String documentId, DocumentDeposit newVersion) {
+    requireId(documentId);
+    newVersion
+        .replaces()
+        .filter(other -> !other.equals(documentId))
+        .ifPresent(
+            other -> {
+              throw new InvalidValueException(
+                  "the new version already names another document it replaces");
+            });
+    return deposit(newVersion, documentId);
+  }
+
+  private DocumentEntry deposit(DocumentDeposit deposit, @Nullable String replaces) {
     FhirDocuments.DepositData data =
         new FhirDocuments.DepositData(
             deposit.patient(),
@@ -57,7 +93,7 @@ public final class Documents {
             deposit.creation(),
             deposit.labels(),
             deposit.uniqueId(),
-            deposit.replaces().orElse(null));
+            replaces);
     ApiResponse response =
         executor.execute(
             ApiRequest.builder("POST", "/fhir")
@@ -69,6 +105,114 @@ public final class Documents {
     byte[] answer = response.body();
     return FhirDocuments.storedDocument(answer)
         .orElseGet(() -> get(FhirDocuments.documentIdFromResponse(answer)));
+  }
+
+  /**
+   * Masks a document to professionals ({@code MASQUE_PS}, DOC-6): the holder's (or a
+   * representative's) label. The document stays visible to the holder, its author, the médecin
+   * traitant and professionals given the same rights. Reads the document, then patches its labels
+   * (a JSON Patch guarded by a {@code test} of the labels as they stood: an empty patch first
+   * answers them).
+   *
+   * @return the document as it now stands
+   * @throws io.mes4j.core.error.LabelNotAllowedException the caller is not the holder
+   */
+  public DocumentEntry mask(String documentId) {
+    return changeLabel(documentId, ConfidentialityLabel.MASQUE_PS, true);
+  }
+
+  /** Lifts {@code MASQUE_PS} (DOC-8): the holder's label. See {@link #mask(String)}. */
+  public DocumentEntry unmask(String documentId) {
+    return changeLabel(documentId, ConfidentialityLabel.MASQUE_PS, false);
+  }
+
+  /**
+   * Makes a document invisible to the patient and their representatives, pending an announcement
+   * consultation ({@code INVISIBLE_PATIENT}, DOC-6): its author's label. If still set after 2 weeks
+   * the holder is told an update is pending; it lifts itself one month after it was set.
+   *
+   * @throws io.mes4j.core.error.LabelNotAllowedException the caller is not the author
+   */
+  public DocumentEntry setInvisibleToPatient(String documentId) {
+    return changeLabel(documentId, ConfidentialityLabel.INVISIBLE_PATIENT, true);
+  }
+
+  /** Lifts {@code INVISIBLE_PATIENT} before its month (DOC-8): only the author. */
+  public DocumentEntry liftInvisibleToPatient(String documentId) {
+    return changeLabel(documentId, ConfidentialityLabel.INVISIBLE_PATIENT, false);
+  }
+
+  /**
+   * Hides a minor's document from their legal representatives ({@code
+   * INVISIBLE_REPRESENTANTS_LEGAUX}, DOC-6): only the author, only on a minor's dossier.
+   *
+   * @throws io.mes4j.core.error.InvalidRequestException the dossier is not a minor's
+   */
+  public DocumentEntry setInvisibleToRepresentatives(String documentId) {
+    return changeLabel(documentId, ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX, true);
+  }
+
+  /** Lifts {@code INVISIBLE_REPRESENTANTS_LEGAUX} (DOC-8): only the author. */
+  public DocumentEntry liftInvisibleToRepresentatives(String documentId) {
+    return changeLabel(documentId, ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX, false);
+  }
+
+  /**
+   * Archives a document (DOC-4): the holder or the author. It leaves default searches and comes
+   * back with {@link DocumentSearch.Builder#includeArchived(boolean)}.
+   *
+   * @throws io.mes4j.core.error.NotAuthorException the caller is neither the holder nor the author
+   */
+  public DocumentEntry archive(String documentId) {
+    return patch(documentId, FhirDocuments.archivePatch(true), true);
+  }
+
+  /** Brings an archived document back into default searches (DOC-4). See {@link #archive}. */
+  public DocumentEntry unarchive(String documentId) {
+    return patch(documentId, FhirDocuments.archivePatch(false), true);
+  }
+
+  /**
+   * Deletes a document, logically (DOC-5): its status becomes {@link
+   * DocumentStatus#ENTERED_IN_ERROR} and it is out of every search and read afterwards. Only its
+   * author; the holder deletes only their own uploads.
+   *
+   * @return the document as deleted
+   * @throws io.mes4j.core.error.NotAuthorException the caller is not the author
+   */
+  public DocumentEntry delete(String documentId) {
+    return patch(documentId, FhirDocuments.deletePatch(), true);
+  }
+
+  private DocumentEntry changeLabel(String documentId, ConfidentialityLabel label, boolean set) {
+    requireId(documentId);
+    // An empty patch answers the document as it stands to whoever may change it (its author even
+    // without a read authorisation), where a read would need one.
+    byte[] current = patchRaw(documentId, FhirDocuments.emptyPatch(), true);
+    // Not retried: after a lost answer, its test of the labels would fail on the new ones.
+    return patch(documentId, FhirDocuments.labelPatch(current, label, set), false);
+  }
+
+  private DocumentEntry patch(String documentId, byte[] patch, boolean retryable) {
+    requireId(documentId);
+    return FhirDocuments.readEntry(FhirPages.read(patchRaw(documentId, patch, retryable)));
+  }
+
+  private byte[] patchRaw(String documentId, byte[] patch, boolean retryable) {
+    ApiResponse response =
+        executor.execute(
+            ApiRequest.builder("PATCH", "/fhir/DocumentReference/{id}")
+                .path("/fhir/DocumentReference/" + ApiRequest.encodePathSegment(documentId))
+                .body(patch, FhirDocuments.JSON_PATCH)
+                .retryable(retryable)
+                .build());
+    return response.body();
+  }
+
+  private static void requireId(@Nullable String documentId) {
+    if (documentId == null || documentId.isBlank()) {
+      throw new InvalidValueException("documentId is required");
+    }
   }
 
   /** Reads one document's metadata by its id. */

@@ -5,8 +5,8 @@ import io.mes4j.core.internal.ApiExecutor;
 import io.mes4j.core.internal.CoreAccess;
 
 /**
- * The dossier médical (DMP) of Mon espace santé: documents and activity history, with the consent,
- * masking and audit rules the server enforces (DOC, CON, AU).
+ * The dossier médical (DMP) of Mon espace santé: documents, access management and activity history,
+ * with the consent, masking and audit rules the server enforces (DOC, CON, AU).
  *
  * <p>Obtained from a shared {@link MesClient}; it holds no state of its own and is as thread-safe
  * and cheap as the client it wraps.
@@ -23,10 +23,14 @@ import io.mes4j.core.internal.CoreAccess;
 public final class Dossier {
   private final Documents documents;
   private final ActivityHistory history;
+  private final MedicalProfile profile;
+  private final AccessManagement access;
 
   private Dossier(ApiExecutor executor) {
     this.documents = new Documents(executor);
     this.history = new ActivityHistory(executor);
+    this.profile = new MedicalProfile(executor);
+    this.access = new AccessManagement(executor);
   }
 
   /** The dossier API over this client (and its access mode). */
@@ -37,6 +41,22 @@ public final class Dossier {
   /** Documents: deposit, search, retrieve (DOC). */
   public Documents documents() {
     return documents;
+  }
+
+  /**
+   * Access management: authorisations, blocking, médecin traitant and same rights, feeding
+   * oppositions, emergency settings and default masking (CON-1 to CON-5, DOC-1).
+   */
+  public AccessManagement access() {
+    return access;
+  }
+
+  /**
+   * The medical profile: history, allergies, treatments, vaccinations, measurements, family
+   * history, organ donation wish (PRO-1, PRO-2).
+   */
+  public MedicalProfile profile() {
+    return profile;
   }
 
   /** The activity history (AU-1, AU-2). */

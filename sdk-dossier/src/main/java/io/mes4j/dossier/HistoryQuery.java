@@ -7,16 +7,19 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What part of a dossier's activity history to read (AU-2): a patient, an optional date range, a
- * page size. The holder and the médecin traitant see every trace, a professional only their own.
+ * What part of a dossier's activity history to read (AU-2): a patient, an optional date range, an
+ * optional actor type, a page size. The holder and the médecin traitant see every trace, a
+ * professional only their own.
  */
 public final class HistoryQuery {
   private final Ins patient;
   private final @Nullable Instant from;
   private final @Nullable Instant to;
+  private final @Nullable ActorType actorType;
   private final int pageSize;
 
   private HistoryQuery(Builder b) {
+    this.actorType = b.actorType;
     this.patient = b.patient;
     this.from = b.from;
     this.to = b.to;
@@ -43,6 +46,11 @@ public final class HistoryQuery {
     return Optional.ofNullable(to);
   }
 
+  /** The actor type the traces are restricted to (AU-2), if any. */
+  public Optional<ActorType> actorType() {
+    return Optional.ofNullable(actorType);
+  }
+
   /** Traces a page. */
   public int pageSize() {
     return pageSize;
@@ -53,6 +61,7 @@ public final class HistoryQuery {
     private final Ins patient;
     private @Nullable Instant from;
     private @Nullable Instant to;
+    private @Nullable ActorType actorType;
     private int pageSize = 50;
 
     private Builder(Ins patient) {
@@ -71,6 +80,15 @@ public final class HistoryQuery {
     /** Traces recorded at or before this instant. */
     public Builder to(Instant to) {
       this.to = to;
+      return this;
+    }
+
+    /** Only the traces of actors of this type, e.g. {@link ActorType#HEALTHCARE_PROFESSIONAL}. */
+    public Builder actorType(ActorType actorType) {
+      if (actorType == null) {
+        throw new InvalidValueException("actorType must not be null");
+      }
+      this.actorType = actorType;
       return this;
     }
 

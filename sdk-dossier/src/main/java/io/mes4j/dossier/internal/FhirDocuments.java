@@ -117,6 +117,82 @@ public final class FhirDocuments {
     return bundle;
   }
 
+  /** The media type of a JSON Patch (RFC 6902). */
+  public static final String JSON_PATCH = "application/json-patch+json";
+
+  /**
+   * DOC-8: a patch that replaces the labels, guarded by a {@code test} of the labels as read (so a
+   * concurrent change makes it fail rather than be overwritten).
+   */
+  public static byte[] labelsPatch(JsonNode current, Set<ConfidentialityLabel> labels) {
+    ArrayNode patch = F.arrayNode();
+    JsonNode currentLabels = current.get("securityLabel");
+    if (currentLabels != null) {
+      patch.add(
+          F.objectNode()
+              .put("op", "test")
+              .put("path", "/securityLabel")
+              .set("value", currentLabels));
+    }
+    patch.add(
+        F.objectNode()
+            .put("op", currentLabels != null ? "replace" : "add")
+            .put("path", "/securityLabel")
+            .set("value", securityLabels(labels)));
+    return FhirPages.write(patch);
+  }
+
+  /**
+   * DOC-8: the patch that sets ({@code set}) or lifts {@code label} on the {@code
+   * DocumentReference} read as {@code currentBody}, its other labels unchanged.
+   */
+  public static byte[] labelPatch(byte[] currentBody, ConfidentialityLabel label, boolean set) {
+    JsonNode current = FhirPages.read(currentBody);
+    Set<ConfidentialityLabel> labels = EnumSet.noneOf(ConfidentialityLabel.class);
+    labels.addAll(readEntry(current).labels());
+    if (set) {
+      labels.add(label);
+    } else {
+      labels.remove(label);
+    }
+    return labelsPatch(current, labels);
+  }
+
+  /**
+   * DOC-4: sets the archive flag, the {@code PDSm_isArchived} extension the server emits first
+   * (checked by a {@code test} of its url).
+   */
+  public static byte[] archivePatch(boolean archived) {
+    ArrayNode patch = F.arrayNode();
+    patch.add(
+        F.objectNode()
+            .put("op", "test")
+            .put("path", "/extension/0/url")
+            .put("value", IS_ARCHIVED_URL));
+    patch.add(
+        F.objectNode()
+            .put("op", "replace")
+            .put("path", "/extension/0/valueBoolean")
+            .put("value", archived));
+    return FhirPages.write(patch);
+  }
+
+  /** An empty patch: changes nothing, answers the document as it stands. */
+  public static byte[] emptyPatch() {
+    return FhirPages.write(F.arrayNode());
+  }
+
+  /** DOC-5: logical deletion, {@code status} to {@code entered-in-error}. */
+  public static byte[] deletePatch() {
+    ArrayNode patch = F.arrayNode();
+    patch.add(
+        F.objectNode()
+            .put("op", "replace")
+            .put("path", "/status")
+            .put("value", "entered-in-error"));
+    return FhirPages.write(patch);
+  }
+
   /** The id in a {@code transaction-response} entry's location for the DocumentReference. */
   public static String documentIdFromResponse(byte[] body) {
     JsonNode response = FhirPages.read(body);
@@ -227,11 +303,14 @@ public final class FhirDocuments {
 
   private static ArrayNode securityLabels(Set<ConfidentialityLabel> labels) {
     ArrayNode out = F.arrayNode();
-    if (labels.isEmpty()) {
+    // N alone, or the restrictive labels in a stable order (as the server emits them).
+    java.util.List<ConfidentialityLabel> restrictive =
+        labels.stream().filter(l -> l != ConfidentialityLabel.NORMAL).sorted().toList();
+    if (restrictive.isEmpty()) {
       out.add(
           coding(ConfidentialityLabel.NORMAL.system(), ConfidentialityLabel.NORMAL.code(), null));
     }
-    for (ConfidentialityLabel l : labels) {
+    for (ConfidentialityLabel l : restrictive) {
       out.add(coding(l.system(), l.code(), null));
     }
     return out;
