@@ -1,7 +1,7 @@
-/**
- * mes4j's secure messaging. Empty until its issue: it will export {@code io.mes4j.messaging} once
- * that package has types.
- */
+/** mes4j's secure messaging with the holder of Mon espace santé (MSG-1 to MSG-5). */
 module io.mes4j.messaging {
   requires transitive io.mes4j.core;
+  requires com.fasterxml.jackson.databind;
+
+  exports io.mes4j.messaging;
 }
