@@ -1,7 +1,7 @@
-/**
- * mes4j's health agenda. Empty until its issue: it will export {@code io.mes4j.agenda} once that
- * package has types.
- */
+/** mes4j's health agenda: appointments, personal reminders and the prevention calendar. */
 module io.mes4j.agenda {
   requires transitive io.mes4j.core;
+  requires com.fasterxml.jackson.databind;
+
+  exports io.mes4j.agenda;
 }
