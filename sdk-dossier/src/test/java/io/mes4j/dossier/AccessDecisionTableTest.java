@@ -83,7 +83,8 @@ class AccessDecisionTableTest {
     AUTHORISED,
     UNAUTHORISED,
     BLOCKED,
-    REGULATION
+    REGULATION,
+    SERVICE
   }
 
   record Reader(String name, Role role, String subject, String profession, boolean regulation) {}
@@ -158,6 +159,10 @@ class AccessDecisionTableTest {
                 || labels.contains(ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX)
             ? Outcome.hidden("DOC-6 DOC-7 ES-6")
             : Outcome.visible("DOC-7 ES-6");
+      case SERVICE:
+        // CAT-2: a service reads only what its pairing's finalities consent to; an agenda
+        // service has no document finality.
+        return Outcome.refused("forbidden", "CAT-2 DOC-7");
       default:
         break;
     }
@@ -230,6 +235,20 @@ class AccessDecisionTableTest {
   }
 
   private MesClient reader(MockServer server, Reader reader, Mode mode) {
+    if (reader.role() == Role.SERVICE) {
+      return track(
+          MesClient.builder()
+              .baseUrl(server.baseUrl())
+              .credentials(
+                  TokenProvider.staticToken(
+                      server
+                          .control()
+                          .serviceToken(
+                              Fixtures.AGENDA_APP,
+                              Fixtures.ADULT,
+                              Set.of("AGENDA_READ", "AGENDA_WRITE"))))
+              .build());
+    }
     return switch (mode) {
       case NORMAL -> client(server, reader.subject());
       case BREAK_GLASS ->
@@ -371,7 +390,8 @@ class AccessDecisionTableTest {
                 Fixtures.Ids.DOCTOR_UNAUTHORISED,
                 "10",
                 false),
-            new Reader("blocked médecin", Role.BLOCKED, Fixtures.Ids.BLOCKED_DOCTOR, "10", false));
+            new Reader("blocked médecin", Role.BLOCKED, Fixtures.Ids.BLOCKED_DOCTOR, "10", false),
+            new Reader("agenda service", Role.SERVICE, Fixtures.Ids.AGENDA_APP, "", false));
 
     // WHEN each reader searches in each mode under each combination of emergency settings
     List<DynamicTest> cases = new ArrayList<>();
@@ -382,7 +402,8 @@ class AccessDecisionTableTest {
           apply(holder, Fixtures.ADULT, settings);
           for (Reader reader : readers) {
             for (Mode mode : Mode.values()) {
-              if (reader.role() == Role.HOLDER && mode != Mode.NORMAL) {
+              if ((reader.role() == Role.HOLDER || reader.role() == Role.SERVICE)
+                  && mode != Mode.NORMAL) {
                 continue; // access modes are the professionals'
               }
               Object seen = observe(reader(server, reader, mode), Fixtures.ADULT);
