@@ -11,8 +11,8 @@ import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.core.internal.ApiExecutor;
 import io.mes4j.core.internal.ApiRequest;
 import io.mes4j.core.internal.CoreAccess;
+import io.mes4j.core.internal.SearchForm;
 import io.mes4j.messaging.internal.FhirMessaging;
-import io.mes4j.messaging.internal.SearchForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -166,7 +166,8 @@ public final class Messaging {
     Objects.requireNonNull(holder, "holder");
     Objects.requireNonNull(query, "query");
     SearchForm form =
-        new SearchForm().add("patient.identifier", holder.system().uri() + "|" + holder.value());
+        new SearchForm("Communication")
+            .add("patient.identifier", holder.system().uri() + "|" + holder.value());
     query
         .status()
         .ifPresent(
@@ -200,7 +201,7 @@ public final class Messaging {
           "the page size must be between 1 and " + ConversationQuery.MAX_PAGE_SIZE);
     }
     SearchForm form =
-        new SearchForm()
+        new SearchForm("Communication")
             .add("conversation", conversationId)
             .add("_count", String.valueOf(pageSize));
     return FhirMessaging.page(

@@ -23,9 +23,8 @@ import io.mes4j.core.internal.ApiExecutor;
 import io.mes4j.core.internal.ApiRequest;
 import io.mes4j.core.internal.CoreAccess;
 import io.mes4j.core.internal.JsonCodec;
+import io.mes4j.core.internal.SearchForm;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -51,7 +50,6 @@ public final class FhirAgenda {
   public static final String SOURCE = "https://mes4j.io/fhir/StructureDefinition/prevention-source";
   public static final String OPERATOR =
       "http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator";
-  private static final String FORM = "application/x-www-form-urlencoded";
   private static final String RFC3986 = "urn:ietf:rfc:3986";
   private static final int MAX_PAGES = 1000;
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -62,20 +60,11 @@ public final class FhirAgenda {
 
   /** {@code POST /fhir/<type>/_search} with a form body: no parameter is ever in a URL. */
   public static ApiRequest search(String resourceType, List<String[]> params) {
-    String body =
-        params.stream()
-            .map(
-                p ->
-                    URLEncoder.encode(p[0], StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(p[1], StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    String path = "/fhir/" + resourceType + "/_search";
-    return ApiRequest.builder("POST", path)
-        .path(path)
-        .body(body.getBytes(StandardCharsets.UTF_8), FORM)
-        .retryable(true)
-        .build();
+    SearchForm form = new SearchForm(resourceType);
+    for (String[] p : params) {
+      form.add(p[0], p[1]);
+    }
+    return form.request();
   }
 
   /** A page of a search, whose {@code next} links are followed lazily with {@code GET}. */
