@@ -65,6 +65,11 @@ public enum ErrorCause {
   HOLDER_CANNOT_START("holder-cannot-start"),
   /** The conversation was closed by the professional; no message may be added (409). */
   CONVERSATION_CLOSED("conversation-closed"),
+  /**
+   * A lifecycle transition the current state does not allow, e.g. opposing after the window or
+   * reopening a deleted space (ES-1, ES-3, ES-6) (409).
+   */
+  TRANSITION_NOT_ALLOWED("transition-not-allowed"),
   /** HTTP method not allowed (405). */
   METHOD_NOT_ALLOWED("method-not-allowed"),
   /** No acceptable representation (406). */

@@ -27,6 +27,7 @@ import io.mes4j.core.error.ResourceNotFoundException;
 import io.mes4j.core.error.RoleRequiredException;
 import io.mes4j.core.error.ServiceUnavailableException;
 import io.mes4j.core.error.SpaceNotActiveException;
+import io.mes4j.core.error.TransitionNotAllowedException;
 import io.mes4j.core.error.UnsupportedMediaTypeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +124,8 @@ public final class ErrorDecoder {
           new HolderCannotStartException(msg, status, requestId, cause, causeCode, attempts);
       case CONVERSATION_CLOSED ->
           new ConversationClosedException(msg, status, requestId, cause, causeCode, attempts);
+      case TRANSITION_NOT_ALLOWED ->
+          new TransitionNotAllowedException(msg, status, requestId, cause, causeCode, attempts);
       case METHOD_NOT_ALLOWED ->
           new MethodNotAllowedException(msg, status, requestId, cause, causeCode, attempts);
       case NOT_ACCEPTABLE ->

@@ -38,6 +38,7 @@ import io.mes4j.core.error.ResourceNotFoundException;
 import io.mes4j.core.error.RoleRequiredException;
 import io.mes4j.core.error.ServiceUnavailableException;
 import io.mes4j.core.error.SpaceNotActiveException;
+import io.mes4j.core.error.TransitionNotAllowedException;
 import io.mes4j.core.error.UnsupportedMediaTypeException;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -101,6 +102,7 @@ class ErrorMappingTest {
         Arguments.of(409, "duplicate-conflict", DuplicateConflictException.class, false),
         Arguments.of(403, "holder-cannot-start", HolderCannotStartException.class, false),
         Arguments.of(409, "conversation-closed", ConversationClosedException.class, false),
+        Arguments.of(409, "transition-not-allowed", TransitionNotAllowedException.class, false),
         Arguments.of(405, "method-not-allowed", MethodNotAllowedException.class, false),
         Arguments.of(406, "not-acceptable", NotAcceptableException.class, false),
         Arguments.of(413, "too-large", PayloadTooLargeException.class, false),
