@@ -17,6 +17,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -176,6 +177,86 @@ public final class MockControl {
         .orElseThrow(() -> new IllegalArgumentException("no dossier for this INS"))
         .silencedNotifications()
         .add(kind);
+  }
+
+  /**
+   * Opens a new space for {@code patient} (ES-2), as {@code POST /_mock/spaces}: the platform's
+   * creation, which this API has no other way to ask. The INS's space must be {@code DELETED} or
+   * {@code OPPOSED}: it becomes {@code PENDING} with an empty dossier (nothing of a deleted space
+   * comes back, ES-5), the announcement is sent and the 42-day opposition window starts now.
+   *
+   * @throws IllegalArgumentException if the server has no record for this INS
+   * @throws IllegalStateException if its space is {@code PENDING}, {@code ACTIVE} or {@code CLOSED}
+   */
+  public void createSpace(Ins patient) {
+    Objects.requireNonNull(patient, "patient");
+    var state = engine.state();
+    var record =
+        state
+            .store()
+            .patient(patient.value())
+            .orElseThrow(() -> new IllegalArgumentException("no record for this INS"));
+    var lock = record.lock().writeLock();
+    lock.lock();
+    try {
+      engine.spaces().announce(state, record, engine.clock().now());
+    } catch (io.mes4j.mockserver.internal.http.HttpError e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Opens a space for a person the server does not know yet (ES-2): a new record with this
+   * identity, its space {@code PENDING} with an empty dossier, the announcement sent and the 42-day
+   * opposition window started now. Its clock-driven rules (window, and the 18th birthday once a
+   * representative is attached) run as for the fixtures.
+   *
+   * @param sex {@code M} or {@code F}
+   * @throws IllegalArgumentException if the server already has a record for this INS
+   */
+  public void createSpace(
+      Ins patient, String familyName, String givenName, String sex, LocalDate birthDate) {
+    Objects.requireNonNull(patient, "patient");
+    if (!"M".equals(sex) && !"F".equals(sex)) {
+      throw new IllegalArgumentException("sex must be M or F");
+    }
+    var state = engine.state();
+    if (state.store().patient(patient.value()).isPresent()) {
+      throw new IllegalArgumentException("the server already has a record for this INS");
+    }
+    var record =
+        new io.mes4j.mockserver.internal.store.PatientRecord(
+            patient,
+            Objects.requireNonNull(familyName, "familyName"),
+            Objects.requireNonNull(givenName, "givenName"),
+            sex,
+            Objects.requireNonNull(birthDate, "birthDate"),
+            io.mes4j.core.code.SpaceState.PENDING);
+    var lock = record.lock().writeLock();
+    lock.lock();
+    try {
+      state.store().add(record);
+      engine.spaces().announceNew(state, record, engine.clock().now());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether the holder must approve their catalogue consents again (ES-6: set on the 18th birthday
+   * of a holder who had representatives), until the catalogue exists to act on it.
+   *
+   * @throws IllegalArgumentException if the server has no record for this INS
+   */
+  public boolean catalogueConsentsToReapprove(Ins patient) {
+    return engine
+        .state()
+        .store()
+        .patient(Objects.requireNonNull(patient, "patient").value())
+        .orElseThrow(() -> new IllegalArgumentException("no record for this INS"))
+        .catalogueConsentsToReapprove();
   }
 
   /** The notices sent so far (AU-3), oldest first. */

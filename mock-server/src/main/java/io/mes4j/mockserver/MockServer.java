@@ -12,6 +12,7 @@ import io.mes4j.mockserver.internal.control.ControlEndpoints;
 import io.mes4j.mockserver.internal.dossier.AuditEventEndpoints;
 import io.mes4j.mockserver.internal.dossier.ConsentEndpoints;
 import io.mes4j.mockserver.internal.dossier.DocumentEndpoints;
+import io.mes4j.mockserver.internal.dossier.SpaceEndpoints;
 import io.mes4j.mockserver.internal.fhir.MetadataEndpoint;
 import io.mes4j.mockserver.internal.http.Dispatcher;
 import io.mes4j.mockserver.internal.http.Router;
@@ -102,6 +103,7 @@ public final class MockServer implements AutoCloseable {
     new AuditEventEndpoints(engine).register(router);
     new ProfileEndpoints(engine).register(router);
     new ConsentEndpoints(engine).register(router);
+    new SpaceEndpoints(engine).register(router);
     new MessagingEndpoints(engine).register(router);
     new AgendaEndpoints(engine, builder.appointmentReminderDelay).register(router);
     new OAuthEndpoints(engine).register(router);

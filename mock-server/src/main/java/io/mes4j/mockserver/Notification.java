@@ -34,7 +34,21 @@ public record Notification(
     /** An appointment was added to the holder's agenda by someone else (AU-3, AG-1). */
     APPOINTMENT_ADDED,
     /** An appointment is coming (AU-3, AG-1), the configured delay before it. */
-    APPOINTMENT_REMINDER
+    APPOINTMENT_REMINDER,
+    /** A space was created: the announcement that opens the 42-day opposition window (ES-2). */
+    SPACE_ANNOUNCED,
+    /** The holder opposed the space (ES-3). */
+    SPACE_OPPOSED,
+    /** The space was closed; its data are archived 10 years (AU-3, ES-5). */
+    SPACE_CLOSED,
+    /** A closed space was reopened; the archived data are back (ES-1). */
+    SPACE_REOPENED,
+    /** The space's data were purged for good (ES-5). */
+    SPACE_DELETED,
+    /** A person was invited as a minor's second legal representative (ES-6). */
+    REPRESENTATIVE_INVITED,
+    /** The holder turned 18: representatives no longer have access (ES-6). */
+    MAJORITY_REACHED
   }
 
   public Notification {

@@ -141,7 +141,7 @@ class BadInputTest extends ServerTest {
 
   @Test
   void knownButUnimplementedResourceType_is501() {
-    Answer answer = http.get("/fhir/Patient?identifier=x", token(Fixtures.DOCTOR));
+    Answer answer = http.get("/fhir/Encounter?subject=x", token(Fixtures.DOCTOR));
     assertThat(answer.status()).isEqualTo(501);
     assertThat(answer.cause()).isEqualTo("not-implemented");
   }

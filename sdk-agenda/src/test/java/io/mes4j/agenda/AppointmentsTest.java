@@ -539,4 +539,24 @@ class AppointmentsTest {
         .filter(n -> n.kind() == Notification.Kind.APPOINTMENT_REMINDER)
         .toList();
   }
+
+  @Test
+  void appointments_ofADeletedSpace_neverComeBackInANewSpace(
+      @Identity(Fixtures.Ids.ADULT) MesClient holder, MockServer server) {
+    // ES-5: GIVEN an appointment, then the space closed with a deletion request
+    Agenda.of(holder).appointments().book(withDoctor(Fixtures.ADULT, DEC_3, Fixtures.DOCTOR));
+    Dossier.of(holder).space().close(Fixtures.ADULT, true);
+
+    // WHEN a new space is opened and activated for the same person
+    server.control().createSpace(Fixtures.ADULT);
+    Dossier.of(holder).space().activate(Fixtures.ADULT);
+
+    // THEN its agenda is empty
+    assertThat(
+            Agenda.of(holder)
+                .appointments()
+                .list(AppointmentQuery.builder(Fixtures.ADULT).build())
+                .items())
+        .isEmpty();
+  }
 }

@@ -32,6 +32,11 @@ public enum Cause {
   HOLDER_CANNOT_START("holder-cannot-start", 403, "forbidden"),
   /** MSG-2: the conversation was closed; no message may be added. */
   CONVERSATION_CLOSED("conversation-closed", 409, "business-rule"),
+  /**
+   * ES-1, ES-3, ES-6: a lifecycle transition the current state does not allow (the message names
+   * the state and the transition).
+   */
+  TRANSITION_NOT_ALLOWED("transition-not-allowed", 409, "business-rule"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "not-supported"),
   NOT_ACCEPTABLE("not-acceptable", 406, "not-supported"),
   TOO_LARGE("too-large", 413, "too-long"),

@@ -10,6 +10,7 @@ import io.mes4j.mockserver.internal.auth.Principal;
 import io.mes4j.mockserver.internal.auth.TokenService;
 import io.mes4j.mockserver.internal.clock.ServerClock;
 import io.mes4j.mockserver.internal.dossier.PageCursors;
+import io.mes4j.mockserver.internal.dossier.SpaceLifecycle;
 import io.mes4j.mockserver.internal.fhir.Systems;
 import io.mes4j.mockserver.internal.http.Handler;
 import io.mes4j.mockserver.internal.http.HttpError;
@@ -28,6 +29,7 @@ import io.mes4j.mockserver.internal.store.IdGenerator;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.Store;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,7 @@ public final class Engine {
   private final TokenService tokens;
   private final PolicyDecisionPoint policy;
   private final long seed;
+  private final SpaceLifecycle spaces;
   private volatile ServerState state;
 
   public Engine(
@@ -56,6 +59,7 @@ public final class Engine {
     this.tokens = new TokenService(baseUrl, clock);
     this.policy = new PolicyDecisionPoint(matrix);
     this.seed = seed;
+    this.spaces = new SpaceLifecycle(this);
     this.state = fresh(fixtures);
   }
 
@@ -65,8 +69,21 @@ public final class Engine {
     if (fixtures == FixtureSet.DEFAULT) {
       DefaultFixtures.load(store, ids, clock.now());
     }
-    return new ServerState(
-        store, new Outbox(), ids, new ClientRegistry(), new IdempotencyCache(), new PageCursors());
+    ServerState fresh =
+        new ServerState(
+            store,
+            new Outbox(),
+            ids,
+            new ClientRegistry(),
+            new IdempotencyCache(),
+            new PageCursors());
+    spaces.scheduleAll(fresh); // ES-2, ES-5, ES-6: the fixtures' clock-driven rules
+    return fresh;
+  }
+
+  /** The space's state machine and its clock-driven rules (ES-1 to ES-6). */
+  public SpaceLifecycle spaces() {
+    return spaces;
   }
 
   /** Back to the fixtures and the start of the clock; the signing key stays. */
@@ -200,15 +217,19 @@ public final class Engine {
     };
   }
 
-  /** The caller's relation to a dossier (call under the record's lock). */
-  public static SpaceContext context(Actor actor, PatientRecord record) {
+  /**
+   * The caller's relation to a dossier at {@code now} (call under the record's lock). A legal
+   * representative is one only while the holder is a minor (ES-6): from the 18th birthday (UTC, on
+   * the server clock) {@link SpaceContext#representative()} is false.
+   */
+  public static SpaceContext context(Actor actor, PatientRecord record, Instant now) {
     String id = actor.id();
     boolean patient = actor.is(Actor.Kind.PATIENT);
     boolean professional = actor.is(Actor.Kind.PROFESSIONAL);
     return new SpaceContext(
         record.state(),
         patient && record.ins().value().equals(id),
-        patient && record.representatives().contains(id),
+        patient && record.representatives().contains(id) && record.minorAt(now),
         professional && id.equals(record.medecinTraitant()),
         professional && record.authorised().contains(id),
         professional && record.blocked().contains(id),

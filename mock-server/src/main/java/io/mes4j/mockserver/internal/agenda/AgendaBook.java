@@ -1,5 +1,6 @@
 package io.mes4j.mockserver.internal.agenda;
 
+import io.mes4j.mockserver.internal.store.PatientRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,6 +120,13 @@ final class AgendaBook {
 
   /** One patient's agenda. */
   static final class PatientAgenda {
+    /** The space this agenda belongs to: a purge of the dossier starts a new one (ES-5). */
+    final long space;
+
+    PatientAgenda(long space) {
+      this.space = space;
+    }
+
     final Map<String, Appointment> appointments = new LinkedHashMap<>();
     final Map<String, Reminder> reminders = new LinkedHashMap<>();
 
@@ -138,9 +146,15 @@ final class AgendaBook {
   private final Map<String, PatientAgenda> patients = new ConcurrentHashMap<>();
   private final Map<String, String> index = new ConcurrentHashMap<>();
 
-  /** The agenda of the patient with this INS value, made empty on first use. */
-  PatientAgenda of(String insValue) {
-    return patients.computeIfAbsent(insValue, k -> new PatientAgenda());
+  /**
+   * The agenda of this patient's current space, made empty on first use and again after the dossier
+   * was purged (opposition, deletion: nothing of a deleted space comes back, ES-5).
+   */
+  PatientAgenda of(PatientRecord patient) {
+    long space = patient.spaceGeneration();
+    return patients.compute(
+        patient.ins().value(),
+        (k, agenda) -> agenda != null && agenda.space == space ? agenda : new PatientAgenda(space));
   }
 
   /** Indexes an appointment, reminder or calendar item id to its patient. */

@@ -125,7 +125,7 @@ public final class AgendaEndpoints {
               now,
               1,
               now);
-      call.book().of(patient.ins().value()).appointments.put(id, appointment);
+      call.book().of(patient).appointments.put(id, appointment);
       call.book().index(id, patient.ins().value());
       trace(call, patient, Action.BOOK_APPOINTMENT, "Appointment/" + id, null, now);
       // AU-3: the holder is told of an appointment someone else put in their agenda.
@@ -165,8 +165,7 @@ public final class AgendaEndpoints {
               Lock lock = patient.lock().writeLock();
               lock.lock();
               try {
-                AgendaBook.Appointment current =
-                    book.of(patient.ins().value()).appointments.get(id);
+                AgendaBook.Appointment current = book.of(patient).appointments.get(id);
                 if (current != null
                     && current.status() == AgendaBook.Status.BOOKED
                     && patient.state() == SpaceState.ACTIVE) {
@@ -188,7 +187,7 @@ public final class AgendaEndpoints {
     lock.lock();
     try {
       Instant now = engine.clock().now();
-      appointment = call.book().of(patient.ins().value()).appointments.get(id);
+      appointment = call.book().of(patient).appointments.get(id);
       if (appointment == null) {
         throw HttpError.notFound("Not found");
       }
@@ -226,7 +225,7 @@ public final class AgendaEndpoints {
     lock.lock();
     try {
       Instant now = engine.clock().now();
-      AgendaBook.PatientAgenda agenda = call.book().of(patient.ins().value());
+      AgendaBook.PatientAgenda agenda = call.book().of(patient);
       stored = agenda.appointments.get(id);
       if (stored == null) {
         throw HttpError.notFound("Not found");
@@ -331,7 +330,7 @@ public final class AgendaEndpoints {
               1,
               now,
               now);
-      call.book().of(patient.ins().value()).reminders.put(id, reminder);
+      call.book().of(patient).reminders.put(id, reminder);
       call.book().index(id, patient.ins().value());
       trace(call, patient, Action.ADD_REMINDER, "Task/" + id, null, now);
     } finally {
@@ -350,7 +349,7 @@ public final class AgendaEndpoints {
     lock.lock();
     try {
       Instant now = engine.clock().now();
-      AgendaBook.PatientAgenda agenda = call.book().of(patient.ins().value());
+      AgendaBook.PatientAgenda agenda = call.book().of(patient);
       AgendaBook.Reminder reminder = agenda.reminders.get(id);
       boolean item = agenda.lineOfItem.containsKey(id);
       if (reminder == null && !item) {
@@ -407,7 +406,7 @@ public final class AgendaEndpoints {
     lock.lock();
     try {
       Instant now = engine.clock().now();
-      AgendaBook.PatientAgenda agenda = call.book().of(patient.ins().value());
+      AgendaBook.PatientAgenda agenda = call.book().of(patient);
       String lineId = agenda.lineOfItem.get(id);
       if (lineId == null && !agenda.reminders.containsKey(id)) {
         throw HttpError.notFound("Not found");
@@ -524,7 +523,7 @@ public final class AgendaEndpoints {
     try {
       Instant now = engine.clock().now();
       decide(call, patient, action, target(call, patient, true), null, now);
-      AgendaBook.PatientAgenda agenda = call.book().of(patient.ins().value());
+      AgendaBook.PatientAgenda agenda = call.book().of(patient);
       switch (action) {
         case SEARCH_APPOINTMENTS -> {
           boolean everything = call.actor().is(Actor.Kind.PATIENT) || call.service();
@@ -679,7 +678,7 @@ public final class AgendaEndpoints {
       Target target,
       @Nullable String object,
       Instant now) {
-    SpaceContext context = Engine.context(call.actor(), patient);
+    SpaceContext context = Engine.context(call.actor(), patient, now);
     Decision decision =
         engine
             .policy()

@@ -47,7 +47,41 @@ public final class ControlEndpoints {
     router.add("PUT", "/_mock/clock", this::setClock);
     router.add("POST", "/_mock/clock/advance", this::advance);
     router.add("GET", "/_mock/outbox", this::outbox);
+    router.add("POST", "/_mock/spaces", this::createSpace);
     router.fallback("/_mock", Engine::notImplemented);
+  }
+
+  // ES-2: the platform opens a new space for an INS whose space was DELETED or OPPOSED.
+  private Response createSpace(Request request) {
+    request.requireJsonContent();
+    ObjectNode body = Json.parseObject(request.body());
+    String value = Fields.text(body, "ins", "ins");
+    String system = Fields.optionalText(body, "system", "system");
+    io.mes4j.core.identity.Ins ins;
+    try {
+      ins =
+          io.mes4j.core.identity.Ins.of(
+              value,
+              system == null
+                  ? io.mes4j.core.identity.InsSystem.NIR
+                  : io.mes4j.core.identity.InsSystem.fromUri(system));
+    } catch (io.mes4j.core.error.InvalidValueException e) {
+      throw new HttpError(Cause.INVALID_INS, e.getMessage());
+    }
+    var state = engine.state();
+    var record =
+        state
+            .store()
+            .patient(ins.value())
+            .orElseThrow(() -> HttpError.notFound("No record for this INS"));
+    var lock = record.lock().writeLock();
+    lock.lock();
+    try {
+      engine.spaces().announce(state, record, engine.clock().now());
+    } finally {
+      lock.unlock();
+    }
+    return Response.empty(204);
   }
 
   private Response reset(Request request) {

@@ -128,7 +128,7 @@ public final class AuditEventEndpoints {
     Lock lock = patient.lock().readLock();
     lock.lock();
     try {
-      context = Engine.context(actor, patient);
+      context = Engine.context(actor, patient, now);
     } finally {
       lock.unlock();
     }

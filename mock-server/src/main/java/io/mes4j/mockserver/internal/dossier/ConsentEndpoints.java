@@ -459,7 +459,7 @@ public final class ConsentEndpoints {
   /** Asks the policy decision point (call under the record's lock). */
   private Decision decide(
       Actor actor, Action action, Target target, PatientRecord patient, Mode mode, Instant now) {
-    SpaceContext context = Engine.context(actor, patient);
+    SpaceContext context = Engine.context(actor, patient, now);
     return engine.policy().decide(actor, action, target, context, patient.settings(), mode, now);
   }
 

@@ -66,7 +66,7 @@ final class Deposits {
     lock.lock();
     try {
       Instant now = engine.clock().now();
-      SpaceContext context = Engine.context(actor, patient);
+      SpaceContext context = Engine.context(actor, patient, now);
       boolean minor = minor(patient, now);
       Decision decision =
           engine

@@ -102,7 +102,7 @@ final class DocumentChanges {
       if (before == null || before.deleted()) {
         throw HttpError.notFound("Not found");
       }
-      SpaceContext context = Engine.context(actor, patient);
+      SpaceContext context = Engine.context(actor, patient, now);
       Directory directory = store.directory();
       Target.Change target =
           new Target.Change(

@@ -258,7 +258,7 @@ public final class DocumentEndpoints {
     Lock lock = patient.lock().readLock();
     lock.lock();
     try {
-      SpaceContext context = Engine.context(actor, patient);
+      SpaceContext context = Engine.context(actor, patient, now);
       Decision decision =
           engine
               .policy()
@@ -373,7 +373,7 @@ public final class DocumentEndpoints {
       if (document == null || document.deleted()) {
         throw HttpError.notFound("Not found");
       }
-      SpaceContext context = Engine.context(actor, patient);
+      SpaceContext context = Engine.context(actor, patient, now);
       Decision decision =
           engine
               .policy()

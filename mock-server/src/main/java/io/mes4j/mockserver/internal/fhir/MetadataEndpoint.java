@@ -312,6 +312,38 @@ public final class MetadataEndpoint {
               "definition", "https://mes4j.io/fhir/OperationDefinition/Communication-" + operation);
     }
 
+    ObjectNode patient = resource(resources, "Patient", "search-type");
+    ((ObjectNode) patient.get("interaction").get(0))
+        .put(
+            "documentation",
+            "POST /fhir/Patient/_search with identifier=<system>|<INS> in a form body (or GET"
+                + " /fhir/Patient?identifier=…): a searchset of 0 or 1 Patient with the space's"
+                + " extensions (PDSM4DMP TD0.2); not paged");
+    searchParam(
+        patient,
+        "identifier",
+        "token",
+        "the INS: <system>|<INS> (required); the space's status as PDSM4DMP TD0.2 (ES-1, ES-4)");
+    ArrayNode spaceOperations = patient.putArray("operation");
+    for (String operation :
+        List.of(
+            "activate",
+            "oppose",
+            "close",
+            "reopen",
+            "delete",
+            "attach-minor",
+            "record-agreement",
+            "invite-representative",
+            "accept-invitation",
+            "refuse-invitation",
+            "invitations")) {
+      spaceOperations
+          .addObject()
+          .put("name", operation)
+          .put("definition", "https://mes4j.io/fhir/OperationDefinition/Patient-" + operation);
+    }
+
     ObjectNode appointment =
         resource(resources, "Appointment", "create", "read", "update", "search-type");
     documentSearch(appointment, "Appointment");

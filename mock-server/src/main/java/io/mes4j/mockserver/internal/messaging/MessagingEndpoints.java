@@ -691,7 +691,7 @@ public final class MessagingEndpoints {
                 actor,
                 action,
                 target,
-                Engine.context(actor, patient),
+                Engine.context(actor, patient, now),
                 patient.settings(),
                 mode,
                 now);
@@ -711,7 +711,13 @@ public final class MessagingEndpoints {
     return engine
         .policy()
         .decide(
-            actor, action, target, Engine.context(actor, patient), patient.settings(), mode, now)
+            actor,
+            action,
+            target,
+            Engine.context(actor, patient, now),
+            patient.settings(),
+            mode,
+            now)
         .permitted();
   }
 

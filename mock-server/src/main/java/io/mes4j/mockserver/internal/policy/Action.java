@@ -75,7 +75,44 @@ public enum Action {
   /** AG-3: the prevention calendar is read. */
   READ_PREVENTION("PREVENTION_READ", "E"),
   /** AG-3: the holder records what was done of a calendar item. */
-  RECORD_PREVENTION("PREVENTION_RECORD", "U");
+  RECORD_PREVENTION("PREVENTION_RECORD", "U"),
+  /** ES-1, ES-4 (TD0.2): the space's status for an INS is read. */
+  READ_SPACE_STATUS("SPACE_STATUS_READ", "E"),
+  /** ES-2: a space is created, its announcement sent (the platform). */
+  ANNOUNCE_SPACE("SPACE_CREATE", "C"),
+  /** ES-2: PENDING to ACTIVE, by the holder early or at the end of the window (the platform). */
+  ACTIVATE_SPACE("SPACE_ACTIVATE", "U"),
+  /** ES-3: PENDING to OPPOSED, by the holder inside the window. */
+  OPPOSE_SPACE("SPACE_OPPOSE", "U"),
+  /** ES-5: ACTIVE to CLOSED, by the holder. */
+  CLOSE_SPACE("SPACE_CLOSE", "U"),
+  /** ES-1: CLOSED to ACTIVE, by the holder. */
+  REOPEN_SPACE("SPACE_REOPEN", "U"),
+  /** ES-5: CLOSED to DELETED, by the holder's request or at the end of the archive (purge). */
+  DELETE_SPACE("SPACE_DELETE", "D"),
+  /** ES-6: a representative asks to attach a minor's profile to their account. */
+  ATTACH_MINOR("MINOR_ATTACH", "C"),
+  /** ES-6: the other parent's agreement is recorded; the attachment takes effect. */
+  RECORD_AGREEMENT("MINOR_AGREEMENT_RECORD", "U"),
+  /** ES-6: a representative invites a second representative. */
+  INVITE_REPRESENTATIVE("REPRESENTATIVE_INVITE", "C"),
+  /** ES-6: the invitee accepts. */
+  ACCEPT_INVITATION("INVITATION_ACCEPT", "U"),
+  /** ES-6: the invitee refuses. */
+  REFUSE_INVITATION("INVITATION_REFUSE", "U"),
+  /** ES-6: an invitation expires (the platform). */
+  EXPIRE_INVITATION("INVITATION_EXPIRE", "U"),
+  /** ES-6: the invitations of a minor's profile, or those sent to the caller, are listed. */
+  SEARCH_INVITATIONS("INVITATION_SEARCH", "E"),
+  /** ES-6: at 18 the representatives lose access (the platform). */
+  END_REPRESENTATION("REPRESENTATION_END", "U"),
+  /** ES-6: at 18 every catalogue consent must be approved again (the platform). */
+  REQUIRE_CONSENT_REAPPROVAL("CATALOGUE_CONSENT_REAPPROVAL_REQUIRED", "U");
+
+  /** Whether this is a lifecycle action (ES-1 to ES-6), decided by its own rules. */
+  public boolean lifecycle() {
+    return compareTo(READ_SPACE_STATUS) >= 0;
+  }
 
   private final String auditCode;
   private final String fhirAction;

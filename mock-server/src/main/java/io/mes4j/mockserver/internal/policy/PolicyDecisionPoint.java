@@ -47,6 +47,9 @@ public final class PolicyDecisionPoint {
       HolderSettings settings,
       Mode mode,
       Instant now) {
+    if (action.lifecycle()) {
+      return lifecycle(actor, action, space);
+    }
     // ES-4: only an ACTIVE space accepts deposits and reads; the refusal names the state.
     if (space.state() != SpaceState.ACTIVE) {
       return stateRefusal(space.state());
@@ -90,7 +93,59 @@ public final class PolicyDecisionPoint {
           READ_PREVENTION,
           RECORD_PREVENTION ->
           agenda(actor, action, (Target.Agenda) target, space);
+      default -> throw new IllegalStateException("decided by lifecycle(): " + action);
     };
+  }
+
+  // ES-1 to ES-6: the status is read in any state (TD0.2); the holder (or a minor's
+  // representative) moves their space through its states, which the lifecycle then checks
+  // (transition-not-allowed); the minor's attachments and invitations need an ACTIVE space (ES-4).
+  private static Decision lifecycle(Actor actor, Action action, SpaceContext space) {
+    boolean holderSide = actor.is(Actor.Kind.PATIENT) && (space.holder() || space.representative());
+    switch (action) {
+      case READ_SPACE_STATUS -> {
+        if (actor.is(Actor.Kind.PROFESSIONAL) || actor.is(Actor.Kind.ESTABLISHMENT)) {
+          return Decision.PERMIT;
+        }
+        return holderSide
+            ? Decision.PERMIT
+            : Decision.deny(Cause.FORBIDDEN, "This actor may not read this space's status");
+      }
+      case ACTIVATE_SPACE, OPPOSE_SPACE, CLOSE_SPACE, REOPEN_SPACE, DELETE_SPACE -> {
+        if (holderSide) {
+          return Decision.PERMIT;
+        }
+        return actor.is(Actor.Kind.PROFESSIONAL) || actor.is(Actor.Kind.ESTABLISHMENT)
+            ? Decision.deny(
+                Cause.HOLDER_ONLY, "Only the holder (or a minor's representative) may do this")
+            : Decision.deny(Cause.FORBIDDEN, "A patient may change only their own space");
+      }
+      case ATTACH_MINOR, RECORD_AGREEMENT, ACCEPT_INVITATION, REFUSE_INVITATION -> {
+        if (space.state() != SpaceState.ACTIVE) {
+          return stateRefusal(space.state());
+        }
+        if (!actor.is(Actor.Kind.PATIENT)) {
+          return Decision.deny(Cause.HOLDER_ONLY, "Only a legal representative may do this");
+        }
+        return space.holder()
+            ? Decision.deny(Cause.FORBIDDEN, "A minor does not attach their own profile")
+            : Decision.PERMIT;
+      }
+      case INVITE_REPRESENTATIVE, SEARCH_INVITATIONS -> {
+        if (space.state() != SpaceState.ACTIVE) {
+          return stateRefusal(space.state());
+        }
+        if (actor.is(Actor.Kind.PATIENT) && space.representative()) {
+          return Decision.PERMIT;
+        }
+        return actor.is(Actor.Kind.PATIENT)
+            ? Decision.deny(Cause.FORBIDDEN, "Only a legal representative of the minor may do this")
+            : Decision.deny(Cause.HOLDER_ONLY, "Only a legal representative may do this");
+      }
+      default -> {
+        return Decision.deny(Cause.FORBIDDEN, "Only the platform does this");
+      }
+    }
   }
 
   /** The finality a paired service needs to read a patient's appointments (CAT-2, AG-1). */

@@ -283,7 +283,7 @@ public final class ProfileEndpoints {
       Target target,
       @Nullable String object,
       Instant now) {
-    SpaceContext context = Engine.context(actor, patient);
+    SpaceContext context = Engine.context(actor, patient, now);
     Decision decision =
         engine.policy().decide(actor, action, target, context, patient.settings(), mode, now);
     if (!decision.permitted()) {

@@ -73,14 +73,24 @@ public final class DefaultFixtures {
     PatientRecord minor =
         patient(MINOR, "Durand", "Lucas", "M", LocalDate.of(2015, 6, 20), SpaceState.ACTIVE);
     minor.representatives().add(PARENT.value());
+    // ES-6: attached to PARENT, the other parent's agreement recorded.
+    minor
+        .attachments()
+        .put(PARENT.value(), new Attachment(PARENT.value(), Attachment.Status.ATTACHED, at));
     store.add(minor);
 
-    store.add(
-        patient(PENDING, "Petit", "Nina", "F", LocalDate.of(1990, 5, 13), SpaceState.PENDING));
+    PatientRecord pending =
+        patient(PENDING, "Petit", "Nina", "F", LocalDate.of(1990, 5, 13), SpaceState.PENDING);
+    // ES-2: announced at the clock's start, so that the 42-day window runs from there.
+    pending.announcedAt(at);
+    store.add(pending);
     store.add(
         patient(OPPOSED, "Lambert", "Olivier", "M", LocalDate.of(1975, 2, 9), SpaceState.OPPOSED));
-    store.add(
-        patient(CLOSED, "Faure", "Pauline", "F", LocalDate.of(1960, 7, 31), SpaceState.CLOSED));
+    PatientRecord closed =
+        patient(CLOSED, "Faure", "Pauline", "F", LocalDate.of(1960, 7, 31), SpaceState.CLOSED);
+    // ES-5: closed at the clock's start, so that the 10-year archive runs from there.
+    closed.closedAt(at);
+    store.add(closed);
     store.add(
         patient(DELETED, "Mercier", "Quentin", "M", LocalDate.of(1955, 8, 4), SpaceState.DELETED));
   }

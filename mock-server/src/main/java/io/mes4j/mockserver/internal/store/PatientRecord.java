@@ -4,12 +4,15 @@ import io.mes4j.core.code.SpaceState;
 import io.mes4j.core.identity.Ins;
 import io.mes4j.mockserver.Notification;
 import io.mes4j.mockserver.internal.policy.HolderSettings;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +49,20 @@ public final class PatientRecord {
   private final List<ConsentRecord> consents = new ArrayList<>();
   private final Map<String, Integer> consentIndex = new HashMap<>();
 
-  private final Mailbox mailbox = new Mailbox();
+  private Mailbox mailbox = new Mailbox();
+
+  // ES-1 to ES-6: the space's lifecycle.
+  private @Nullable String resourceId;
+  private @Nullable Instant announcedAt;
+  private @Nullable Instant closedAt;
+  private boolean catalogueConsentsToReapprove;
+  private final Map<String, Attachment> attachments = new LinkedHashMap<>();
+  private final List<Invitation> invitations = new ArrayList<>();
 
   private final Set<Notification.Kind> silencedNotifications =
       Collections.synchronizedSet(EnumSet.noneOf(Notification.Kind.class));
+
+  private volatile long spaceGeneration;
 
   public PatientRecord(
       Ins ins,
@@ -232,6 +245,123 @@ public final class PatientRecord {
     synchronized (traces) {
       traces.add(trace);
     }
+  }
+
+  /** Whether the holder is under 18 at {@code now} (UTC, on the server clock; ES-6). */
+  public boolean minorAt(Instant now) {
+    return birthDate.plusYears(18).isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC));
+  }
+
+  /** The instant of the holder's 18th birthday (00:00 UTC), when representatives lose access. */
+  public Instant majority() {
+    return birthDate.plusYears(18).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /**
+   * The opaque id of the {@code Patient} that the status search answers (never derived from the
+   * INS, which stays out of URLs); null until first asked.
+   */
+  public @Nullable String resourceId() {
+    return resourceId;
+  }
+
+  public void resourceId(String id) {
+    this.resourceId = id;
+  }
+
+  /** When the space's creation was announced (ES-2), which opens the opposition window. */
+  public @Nullable Instant announcedAt() {
+    return announcedAt;
+  }
+
+  public void announcedAt(@Nullable Instant at) {
+    this.announcedAt = at;
+  }
+
+  /** When the space was closed (ES-5), which starts the 10-year archive. */
+  public @Nullable Instant closedAt() {
+    return closedAt;
+  }
+
+  public void closedAt(@Nullable Instant at) {
+    this.closedAt = at;
+  }
+
+  /**
+   * Whether the holder, now of age, must approve every catalogue consent again (ES-6); set at the
+   * 18th birthday, until the catalogue (its own issue) exists to act on it.
+   */
+  public boolean catalogueConsentsToReapprove() {
+    return catalogueConsentsToReapprove;
+  }
+
+  public void catalogueConsentsToReapprove(boolean value) {
+    this.catalogueConsentsToReapprove = value;
+  }
+
+  /** A minor's attachments to a representative's account, by the representative's INS (ES-6). */
+  public Map<String, Attachment> attachments() {
+    return attachments;
+  }
+
+  /** The invitations of a second representative to a minor's profile, oldest first (ES-6). */
+  public List<Invitation> invitations() {
+    return invitations;
+  }
+
+  public @Nullable Invitation invitation(String id) {
+    for (Invitation invitation : invitations) {
+      if (invitation.id().equals(id)) {
+        return invitation;
+      }
+    }
+    return null;
+  }
+
+  /** Replaces an invitation by its new status (same id). */
+  public void replace(Invitation invitation) {
+    for (int i = 0; i < invitations.size(); i++) {
+      if (invitations.get(i).id().equals(invitation.id())) {
+        invitations.set(i, invitation);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("unknown invitation " + invitation.id());
+  }
+
+  /**
+   * ES-5: purges the dossier for good (call under the write lock): documents, medical profile,
+   * consents and settings, conversations, representatives and invitations. The traces stay (AU-2:
+   * never altered); the identity stays, so that a new space may be opened for the same INS, empty.
+   */
+  public void purge() {
+    spaceGeneration++;
+    documents.clear();
+    documentIndex.clear();
+    profileItems.clear();
+    profileIndex.clear();
+    consents.clear();
+    consentIndex.clear();
+    authorised.clear();
+    blocked.clear();
+    sameRights.clear();
+    depositOpposed.clear();
+    representatives.clear();
+    attachments.clear();
+    invitations.clear();
+    medecinTraitant = null;
+    settings = HolderSettings.DEFAULTS;
+    silencedNotifications.clear();
+    mailbox = new Mailbox();
+    catalogueConsentsToReapprove = false;
+  }
+
+  /**
+   * Which space of this person the record holds now: it changes with every {@link #purge()}, so
+   * that data kept outside the record (the agenda) can tell a new space from the old one.
+   */
+  public long spaceGeneration() {
+    return spaceGeneration;
   }
 
   @Override

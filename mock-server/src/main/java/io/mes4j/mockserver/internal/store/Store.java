@@ -21,6 +21,7 @@ public final class Store {
   private final Map<String, String> profileItems = new ConcurrentHashMap<>();
   private final Map<String, String> consents = new ConcurrentHashMap<>();
   private final Map<String, String> messaging = new ConcurrentHashMap<>();
+  private final Map<String, String> invitations = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final Directory directory = new Directory();
 
@@ -30,6 +31,13 @@ public final class Store {
 
   public void add(PatientRecord record) {
     patients.put(record.ins().value(), record);
+  }
+
+  /**
+   * Every record: for scheduling the fixtures' clock-driven rules at start-up only, never a query.
+   */
+  public java.util.Collection<PatientRecord> all() {
+    return java.util.List.copyOf(patients.values());
   }
 
   public Optional<PatientRecord> patient(String insValue) {
@@ -91,6 +99,16 @@ public final class Store {
   /** The INS value of the patient whose mailbox holds this conversation or message. */
   public Optional<String> messagingPatient(String id) {
     return Optional.ofNullable(messaging.get(id));
+  }
+
+  /** Indexes an invitation (ES-6) to the minor's INS value. */
+  public void indexInvitation(String id, String insValue) {
+    invitations.put(id, insValue);
+  }
+
+  /** The INS value of the minor an invitation is about. */
+  public Optional<String> invitationPatient(String id) {
+    return Optional.ofNullable(invitations.get(id));
   }
 
   public long nextSequence() {
