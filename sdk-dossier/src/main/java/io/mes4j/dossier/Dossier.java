@@ -25,12 +25,14 @@ public final class Dossier {
   private final ActivityHistory history;
   private final MedicalProfile profile;
   private final AccessManagement access;
+  private final SpaceLifecycle space;
 
   private Dossier(ApiExecutor executor) {
     this.documents = new Documents(executor);
     this.history = new ActivityHistory(executor);
     this.profile = new MedicalProfile(executor);
     this.access = new AccessManagement(executor);
+    this.space = new SpaceLifecycle(executor);
   }
 
   /** The dossier API over this client (and its access mode). */
@@ -57,6 +59,14 @@ public final class Dossier {
    */
   public MedicalProfile profile() {
     return profile;
+  }
+
+  /**
+   * The space's lifecycle: its status for an INS (PDSM4DMP TD0.2), the holder's activation,
+   * opposition, closure and reopening, and a minor's representatives (ES-1 to ES-6).
+   */
+  public SpaceLifecycle space() {
+    return space;
   }
 
   /** The activity history (AU-1, AU-2). */

@@ -8,6 +8,9 @@
  *       io.mes4j.dossier.DocumentContent})
  *   <li>{@link io.mes4j.dossier.AccessManagement}: consents and access ({@link
  *       io.mes4j.dossier.Authorisation}, {@link io.mes4j.dossier.EmergencySettings})
+ *   <li>{@link io.mes4j.dossier.SpaceLifecycle}: the space's status ({@link
+ *       io.mes4j.dossier.SpaceStatus}) and states, a minor's representatives ({@link
+ *       io.mes4j.dossier.Invitation})
  *   <li>{@link io.mes4j.dossier.ActivityHistory}: the traces ({@link io.mes4j.dossier.Trace})
  *   <li>{@link io.mes4j.dossier.MedicalProfile}: the medical profile ({@link
  *       io.mes4j.dossier.HistoryEntry}, {@link io.mes4j.dossier.Allergy}, {@link
