@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Builds the benchmarks, runs the startup benchmarks with JMH and writes docs/PERFORMANCE.md.
+# Builds the benchmarks, runs a set of them with JMH and writes its section of docs/PERFORMANCE.md
+# (the other sections are kept).
 #
-#   benchmarks/run.sh            # about 2 to 3 minutes on 2 cores
+#   benchmarks/run.sh            # startup benchmarks: about 2 to 3 minutes on 2 cores
 #   benchmarks/run.sh -f 3       # extra arguments go to JMH (here: 3 forks instead of each default)
+#   benchmarks/run.sh scale      # dossier search at scale (1 000 000 documents in the store):
+#                                # about 5 minutes on 2 cores, 6 GB of heap per JMH fork
+#   benchmarks/run.sh scale -p scale=1000/1000   # one configuration only
 #
 # Nothing here runs in `mvn verify`. Requires a JDK 17+ and Maven 3.8+ (the JDK of JAVA_HOME if
 # set, else `java` on the PATH).
@@ -13,10 +17,23 @@ cd "$root"
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar=benchmarks/target/benchmarks.jar
-results=benchmarks/target/startup.json
-log=benchmarks/target/startup-jmh.log
-machine=benchmarks/target/machine.txt
-benchmarks='io\.mes4j\.benchmarks\.(ServerStart|ClientFirstCall|JvmFirstAnswer)Benchmark\..*'
+set_name=startup
+if [ "${1:-}" = scale ]; then
+  set_name=scale
+  shift
+fi
+results=benchmarks/target/$set_name.json
+log=benchmarks/target/$set_name-jmh.log
+machine=benchmarks/target/$set_name-machine.txt
+if [ "$set_name" = scale ]; then
+  benchmarks='io\.mes4j\.benchmarks\.DossierSearchScaleBenchmark\..*'
+  report=io.mes4j.benchmarks.internal.ScaleReport
+  run_command="benchmarks/run.sh scale"
+else
+  benchmarks='io\.mes4j\.benchmarks\.(ServerStart|ClientFirstCall|JvmFirstAnswer)Benchmark\..*'
+  report=io.mes4j.benchmarks.internal.PerformanceReport
+  run_command="benchmarks/run.sh"
+fi
 
 echo "building $jar"
 mvn -B -ntp -q -DskipTests package -pl benchmarks -am
@@ -52,13 +69,41 @@ case "$busy_before" in
 esac
 
 jmh=("$java" -jar "$jar" "$benchmarks" -rf json -rff "$results" "$@")
-echo "running the startup benchmarks (JMH log: $log)"
-"${jmh[@]}" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
+echo "running the $set_name benchmarks (JMH log: $log)"
+cpu_time=benchmarks/target/$set_name-cpu-time.txt
+stat_before=()
+if [ -r /proc/stat ]; then stat_before=($(head -n 1 /proc/stat)); fi
+# bash's `time` counts the CPU of JMH and of the forks it waited for: the benchmarks' own share.
+TIMEFORMAT='%3U %3S'
+{ time "${jmh[@]}" >"$log" 2>&1; } 2>"$cpu_time" || { tail -n 40 "$log"; exit 1; }
 sed -n '/^Benchmark /,$p' "$log"
+# The machine's CPU used during the run by other processes than the benchmarks' (Linux only).
+cpu_others() {
+  [ ${#stat_before[@]} -gt 0 ] || { echo "unknown"; return; }
+  local after total=0 i
+  after=($(head -n 1 /proc/stat))
+  for i in 1 2 3 4 5 6 7 8; do total=$((total + after[i] - stat_before[i])); done
+  local idle=$((after[4] - stat_before[4] + after[5] - stat_before[5]))
+  local hz
+  hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+  awk -v busy="$((total - idle))" -v total="$total" -v hz="$hz" -v own="$(cat "$cpu_time")" '
+    BEGIN {
+      split(own, t, " "); ours = (t[1] + t[2]) * hz
+      others = busy - ours; if (others < 0) others = 0
+      if (total <= 0) total = 1
+      printf "%d%% (the benchmarks: %d%%)", others * 100 / total, ours * 100 / total
+    }'
+}
+others_during="$(cpu_others)"
 {
   echo "CPU busy over 1 s just before the run: $busy_before"
+  echo "CPU used by other processes during the run, share of all cores: $others_during"
   echo "load average (1, 5, 15 min) before the run: $load_before; after: $(loadavg)"
 } >>"$machine"
+case "$others_during" in
+  [0-9]%*|unknown) ;;
+  *) echo "warning: other processes used $others_during of the CPUs during the run: the figures are skewed" >&2 ;;
+esac
 
 # Shell-quotes a word only if it needs it, for a command that reads well and can be pasted.
 quote() {
@@ -69,9 +114,13 @@ quote() {
 }
 shown=""
 for word in "${jmh[@]}"; do shown="$shown${shown:+ }$(quote "$word")"; done
-command="benchmarks/run.sh${*:+ $*}
+command="$run_command${*:+ $*}
 # which builds the jar, then runs:
 $shown"
-"$java" -cp "$jar" io.mes4j.benchmarks.internal.PerformanceReport \
-  "$results" docs/PERFORMANCE.md "$machine" "$command"
-echo "wrote docs/PERFORMANCE.md"
+if [ "$set_name" = scale ]; then
+  grep '^scale-setup\|: scale-setup' "$log" | sed 's/.*scale-setup/scale-setup/' || true
+  "$java" -cp "$jar" "$report" "$results" "$log" docs/PERFORMANCE.md "$machine" "$command"
+else
+  "$java" -cp "$jar" "$report" "$results" docs/PERFORMANCE.md "$machine" "$command"
+fi
+echo "wrote its section of docs/PERFORMANCE.md"

@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes {@code docs/PERFORMANCE.md} from JMH's JSON results of the startup benchmarks.
+ * Writes the {@code ## Startup} section of {@code docs/PERFORMANCE.md} from JMH's JSON results of
+ * the startup benchmarks, keeping the file's other sections ({@link PerformanceFile}).
  *
  * <p>Usage: {@code PerformanceReport <jmh-result.json> <output.md> <machine.txt> <command>}, where
  * {@code machine.txt} is what {@code benchmarks/run.sh} gathered about the machine (cores, memory,
@@ -25,6 +26,9 @@ import java.util.Map;
  * median, 90th percentile (linear interpolation between the closest ranks), minimum and maximum.
  */
 public final class PerformanceReport {
+  /** The heading of the section this report writes. */
+  static final String HEADING = "Startup";
+
   private PerformanceReport() {}
 
   /** What each known benchmark measures, in the order of the table. */
@@ -79,8 +83,8 @@ public final class PerformanceReport {
     }
     JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
     String machine = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8).strip();
-    String markdown = render(results, machine, args[3], Instant.now());
-    Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
+    String section = render(results, machine, args[3], Instant.now());
+    PerformanceFile.write(Path.of(args[1]), HEADING, section);
   }
 
   static String render(JsonNode results, String machine, String command, Instant when) {
@@ -107,11 +111,9 @@ public final class PerformanceReport {
       table.append(line(label, result));
       notes.append("- **").append(label).append("** (").append(runs(result)).append(").\n");
     }
-    return "# Performance\n\n"
-        + "Startup figures of the reference server and the SDK: measured on demand with JMH, never"
-        + " asserted in a test. This file is written by `benchmarks/run.sh`; run it again to"
-        + " refresh the figures (they are from one machine and vary from run to run).\n\n"
-        + "## Startup\n\n"
+    return "## "
+        + HEADING
+        + "\n\n"
         + "Measured "
         + when.truncatedTo(ChronoUnit.SECONDS)
         + " with:\n\n```sh\n"
@@ -132,7 +134,7 @@ public final class PerformanceReport {
         + " server in the same JVM, so they also include the server's side of its first search. Other work on the machine"
         + " (a build, another test run) makes every figure higher and more spread: the machine"
         + " section says how busy the CPUs were just before the run.\n\n"
-        + "## Machine\n\n```\n"
+        + "### Machine\n\n```\n"
         + machine
         + "\n```\n";
   }
