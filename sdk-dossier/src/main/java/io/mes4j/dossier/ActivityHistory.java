@@ -2,10 +2,10 @@ package io.mes4j.dossier;
 
 import io.mes4j.core.Page;
 import io.mes4j.core.internal.ApiExecutor;
+import io.mes4j.core.internal.SearchForm;
 import io.mes4j.dossier.internal.FhirDocuments;
 import io.mes4j.dossier.internal.FhirPages;
 import io.mes4j.dossier.internal.FhirTraces;
-import io.mes4j.dossier.internal.SearchForm;
 
 /**
  * A dossier's activity history (AU-1, AU-2): the traces of every action on it, refusals included,

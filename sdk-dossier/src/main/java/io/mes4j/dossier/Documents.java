@@ -8,10 +8,10 @@ import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.core.internal.ApiExecutor;
 import io.mes4j.core.internal.ApiRequest;
 import io.mes4j.core.internal.ApiResponse;
+import io.mes4j.core.internal.SearchForm;
 import io.mes4j.core.internal.StreamingResponse;
 import io.mes4j.dossier.internal.FhirDocuments;
 import io.mes4j.dossier.internal.FhirPages;
-import io.mes4j.dossier.internal.SearchForm;
 import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 

@@ -10,6 +10,7 @@ import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.core.internal.ApiExecutor;
 import io.mes4j.core.internal.ApiRequest;
 import io.mes4j.core.internal.JsonCodec;
+import io.mes4j.core.internal.SearchForm;
 import io.mes4j.dossier.Allergy;
 import io.mes4j.dossier.Author;
 import io.mes4j.dossier.AuthorKind;
