@@ -8,6 +8,8 @@ import io.mes4j.mockserver.internal.Engine;
 import io.mes4j.mockserver.internal.ServerState;
 import io.mes4j.mockserver.internal.audit.AuditTrail;
 import io.mes4j.mockserver.internal.auth.Principal;
+import io.mes4j.mockserver.internal.dossier.PageCursors;
+import io.mes4j.mockserver.internal.dossier.SearchInput;
 import io.mes4j.mockserver.internal.fhir.FhirWriter;
 import io.mes4j.mockserver.internal.http.HttpError;
 import io.mes4j.mockserver.internal.http.Json;
@@ -24,17 +26,12 @@ import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.Directory;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.Store;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,13 +47,11 @@ import org.jspecify.annotations.Nullable;
  * before each one, unless they silenced it (AU-3).
  */
 public final class AgendaEndpoints {
-  private static final String FORM = "application/x-www-form-urlencoded";
   private static final String PAGE = "_page";
 
   private final Engine engine;
   private final Duration reminderDelay;
   private final PreventionCalendar calendar = PreventionCalendar.defaults();
-  private final AgendaCursors cursors = new AgendaCursors();
   private @Nullable ServerState boundState;
   private @Nullable AgendaBook boundBook;
 
@@ -493,9 +488,11 @@ public final class AgendaEndpoints {
         throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
       }
       self = cursor.get(0);
-      AgendaCursors.Position position =
-          cursors
-              .find(self, resourceType, caller, state)
+      PageCursors.Position<AgendaSearch> position =
+          state
+              .cursors()
+              .find(self, AgendaSearch.class, caller)
+              .filter(p -> p.search().resourceType().equals(resourceType))
               .orElseThrow(
                   () ->
                       HttpError.notFound(
@@ -553,12 +550,12 @@ public final class AgendaEndpoints {
         matches.subList(Math.min(offset, total), Math.min(offset + search.count(), total));
     String typeUrl = engine.fhirBase() + "/" + resourceType;
     if (self == null) {
-      self = cursors.open(search, offset, caller, state);
+      self = state.cursors().open(search, offset, caller);
     }
     int nextOffset = offset + search.count();
     String next =
         nextOffset < total
-            ? typeUrl + "?" + PAGE + "=" + cursors.open(search, nextOffset, caller, state)
+            ? typeUrl + "?" + PAGE + "=" + state.cursors().open(search, nextOffset, caller)
             : null;
     return Response.fhir(
         200,
@@ -742,28 +739,6 @@ public final class AgendaEndpoints {
 
   /** The query string, plus the form body of a {@code POST _search} (FHIR search via POST). */
   private static Map<String, List<String>> params(Request request) {
-    Map<String, List<String>> merged = new LinkedHashMap<>();
-    request.query().forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    if ("POST".equals(request.method())) {
-      if (!FORM.equals(request.contentType())) {
-        throw new HttpError(
-            Cause.UNSUPPORTED_MEDIA_TYPE, "Content-Type of a _search must be " + FORM);
-      }
-      String body;
-      try {
-        body =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(request.body()))
-                .toString();
-      } catch (CharacterCodingException e) {
-        throw HttpError.badRequest("The form body is not UTF-8");
-      }
-      Request.parseQuery(body.strip())
-          .forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    }
-    return merged;
+    return SearchInput.params(request);
   }
 }

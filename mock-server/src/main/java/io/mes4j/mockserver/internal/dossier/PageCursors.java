@@ -37,7 +37,7 @@ public final class PageCursors {
    * @param offset the index of the page's first match
    * @param cursor the cursor followed to get here, or null for a new search
    */
-  record Position<S>(S search, int offset, @Nullable String cursor) {}
+  public record Position<S>(S search, int offset, @Nullable String cursor) {}
 
   /**
    * The links of a page: {@code self} (the cursor followed, or a new one to this page) and {@code
@@ -73,7 +73,7 @@ public final class PageCursors {
   }
 
   /** Makes a cursor to {@code offset} of {@code search} for {@code caller}; returns its id. */
-  synchronized String open(Object search, int offset, String caller) {
+  public synchronized String open(Object search, int offset, String caller) {
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(caller, "caller");
     byte[] bytes = new byte[16];
@@ -87,7 +87,7 @@ public final class PageCursors {
    * The position of cursor {@code id} if it exists, has not expired, is a search of {@code type}
    * and was made for {@code caller}; empty otherwise (the cases are not told apart).
    */
-  synchronized <S> Optional<Position<S>> find(String id, Class<S> type, String caller) {
+  public synchronized <S> Optional<Position<S>> find(String id, Class<S> type, String caller) {
     Entry entry = entries.get(id);
     if (entry == null) {
       return Optional.empty();

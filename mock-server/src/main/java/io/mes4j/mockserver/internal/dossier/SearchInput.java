@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * string and the {@code application/x-www-form-urlencoded} body of a {@code POST [type]/_search}
  * together (FHIR search via POST). A {@code _page} cursor comes alone.
  */
-final class SearchInput {
+public final class SearchInput {
   static final String FORM = "application/x-www-form-urlencoded";
   static final String PAGE = "_page";
 
@@ -35,6 +35,17 @@ final class SearchInput {
    * POST}; any other body type is a 415.
    */
   static SearchInput of(Request request) {
+    Map<String, List<String>> merged = params(request);
+    merged.replaceAll((name, values) -> Collections.unmodifiableList(values));
+    return new SearchInput(Collections.unmodifiableMap(merged));
+  }
+
+  /**
+   * The parameters of a FHIR search by GET or by POST {@code _search}: the query string, plus the
+   * {@code application/x-www-form-urlencoded} body of a {@code POST} (415 for any other body type,
+   * 400 for a body that is not UTF-8 or not correctly percent-encoded), in order, repeats kept.
+   */
+  public static Map<String, List<String>> params(Request request) {
     Map<String, List<String>> merged = new LinkedHashMap<>();
     add(merged, request.query());
     if ("POST".equals(request.method())) {
@@ -62,8 +73,7 @@ final class SearchInput {
       }
       add(merged, form);
     }
-    merged.replaceAll((name, values) -> Collections.unmodifiableList(values));
-    return new SearchInput(Collections.unmodifiableMap(merged));
+    return merged;
   }
 
   private static void add(Map<String, List<String>> into, Map<String, List<String>> from) {

@@ -7,6 +7,8 @@ import io.mes4j.mockserver.internal.Engine;
 import io.mes4j.mockserver.internal.ServerState;
 import io.mes4j.mockserver.internal.auth.Principal;
 import io.mes4j.mockserver.internal.dossier.AttachmentFiling;
+import io.mes4j.mockserver.internal.dossier.PageCursors;
+import io.mes4j.mockserver.internal.dossier.SearchInput;
 import io.mes4j.mockserver.internal.fhir.FhirWriter;
 import io.mes4j.mockserver.internal.http.HttpError;
 import io.mes4j.mockserver.internal.http.Json;
@@ -26,16 +28,12 @@ import io.mes4j.mockserver.internal.store.StoredConversation;
 import io.mes4j.mockserver.internal.store.StoredDocument;
 import io.mes4j.mockserver.internal.store.StoredMessage;
 import io.mes4j.mockserver.internal.store.TraceRecord;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,13 +48,11 @@ import org.jspecify.annotations.Nullable;
  * reaches the policy decision point is traced (AU-1), refusals included.
  */
 public final class MessagingEndpoints {
-  private static final String FORM = "application/x-www-form-urlencoded";
   private static final String PAGE = "_page";
   private static final String BASE = "/fhir/Communication";
 
   private final Engine engine;
   private final AttachmentFiling filing;
-  private final MessagingCursors cursors = new MessagingCursors();
 
   public MessagingEndpoints(Engine engine) {
     this.engine = engine;
@@ -253,9 +249,10 @@ public final class MessagingEndpoints {
         throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
       }
       self = cursor.get(0);
-      MessagingCursors.Position position =
-          cursors
-              .find(self, caller, state)
+      PageCursors.Position<MessagingSearch> position =
+          state
+              .cursors()
+              .find(self, MessagingSearch.class, caller)
               .orElseThrow(
                   () ->
                       HttpError.notFound(
@@ -285,12 +282,12 @@ public final class MessagingEndpoints {
     }
     String typeUrl = engine.fhirBase() + "/Communication";
     if (self == null) {
-      self = cursors.open(search, offset, caller, state);
+      self = state.cursors().open(search, offset, caller);
     }
     int nextOffset = offset + search.count();
     String next =
         nextOffset < total
-            ? typeUrl + "?" + PAGE + "=" + cursors.open(search, nextOffset, caller, state)
+            ? typeUrl + "?" + PAGE + "=" + state.cursors().open(search, nextOffset, caller)
             : null;
     return Response.fhir(
         200,
@@ -777,29 +774,8 @@ public final class MessagingEndpoints {
     }
   }
 
+  /** The query string, plus the form body of a {@code POST _search} (FHIR search via POST). */
   private static Map<String, List<String>> params(Request request) {
-    Map<String, List<String>> merged = new LinkedHashMap<>();
-    request.query().forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    if ("POST".equals(request.method())) {
-      if (!FORM.equals(request.contentType())) {
-        throw new HttpError(
-            Cause.UNSUPPORTED_MEDIA_TYPE, "Content-Type of a _search must be " + FORM);
-      }
-      String body;
-      try {
-        body =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(request.body()))
-                .toString();
-      } catch (CharacterCodingException e) {
-        throw HttpError.badRequest("The form body is not UTF-8");
-      }
-      Request.parseQuery(body.strip())
-          .forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    }
-    return merged;
+    return SearchInput.params(request);
   }
 }

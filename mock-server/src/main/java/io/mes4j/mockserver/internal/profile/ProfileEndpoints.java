@@ -10,6 +10,8 @@ import io.mes4j.mockserver.internal.Engine;
 import io.mes4j.mockserver.internal.ServerState;
 import io.mes4j.mockserver.internal.audit.AuditTrail;
 import io.mes4j.mockserver.internal.auth.Principal;
+import io.mes4j.mockserver.internal.dossier.PageCursors;
+import io.mes4j.mockserver.internal.dossier.SearchInput;
 import io.mes4j.mockserver.internal.fhir.FhirWriter;
 import io.mes4j.mockserver.internal.http.HttpError;
 import io.mes4j.mockserver.internal.http.Json;
@@ -27,13 +29,9 @@ import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.Store;
 import io.mes4j.mockserver.internal.store.StoredProfileItem;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
@@ -47,11 +45,9 @@ import org.jspecify.annotations.Nullable;
  * leaves a trace (AU-1), refusals included.
  */
 public final class ProfileEndpoints {
-  private static final String FORM = "application/x-www-form-urlencoded";
   private static final String PAGE = "_page";
 
   private final Engine engine;
-  private final ProfileCursors cursors = new ProfileCursors();
 
   public ProfileEndpoints(Engine engine) {
     this.engine = engine;
@@ -84,9 +80,11 @@ public final class ProfileEndpoints {
         throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
       }
       self = cursor.get(0);
-      ProfileCursors.Position position =
-          cursors
-              .find(self, type, caller, state)
+      PageCursors.Position<ProfileSearch> position =
+          state
+              .cursors()
+              .find(self, ProfileSearch.class, caller)
+              .filter(p -> p.search().type() == type)
               .orElseThrow(
                   () ->
                       HttpError.notFound(
@@ -128,12 +126,12 @@ public final class ProfileEndpoints {
     emergencyNotice(state, patient, actor, mode, now);
     String typeUrl = engine.fhirBase() + "/" + type.resourceType();
     if (self == null) {
-      self = cursors.open(search, offset, caller, state);
+      self = state.cursors().open(search, offset, caller);
     }
     int nextOffset = offset + search.count();
     String next =
         nextOffset < total
-            ? typeUrl + "?" + PAGE + "=" + cursors.open(search, nextOffset, caller, state)
+            ? typeUrl + "?" + PAGE + "=" + state.cursors().open(search, nextOffset, caller)
             : null;
     return Response.fhir(
         200,
@@ -426,29 +424,7 @@ public final class ProfileEndpoints {
 
   /** The query string, plus the form body of a {@code POST _search} (FHIR search via POST). */
   private static Map<String, List<String>> params(Request request) {
-    Map<String, List<String>> merged = new LinkedHashMap<>();
-    request.query().forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    if ("POST".equals(request.method())) {
-      if (!FORM.equals(request.contentType())) {
-        throw new HttpError(
-            Cause.UNSUPPORTED_MEDIA_TYPE, "Content-Type of a _search must be " + FORM);
-      }
-      String body;
-      try {
-        body =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(request.body()))
-                .toString();
-      } catch (CharacterCodingException e) {
-        throw HttpError.badRequest("The form body is not UTF-8");
-      }
-      Request.parseQuery(body.strip())
-          .forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    }
-    return merged;
+    return SearchInput.params(request);
   }
 
   /** An INS from a {@code <system>|<value>} token (ID-1): a 400 {@code invalid-ins} if wrong. */
