@@ -1,6 +1,7 @@
 package io.mes4j.mockserver;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mes4j.core.AccessMode;
 import io.mes4j.core.auth.AccessToken;
 import io.mes4j.core.auth.TokenProvider;
 import io.mes4j.core.auth.TokenRequest;
@@ -25,7 +26,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -172,17 +175,26 @@ public final class MockServer implements AutoCloseable {
 
   /**
    * A token provider for the SDK that mints tokens for {@code subject} in the mode each call asks
-   * for (see {@link MockControl#token(String, io.mes4j.core.AccessMode)}). Tokens carry no expiry
-   * for the SDK: when the server clock moves past it, the server's 401 makes the SDK fetch a new
-   * one.
+   * for (see {@link MockControl#token(String, io.mes4j.core.AccessMode)}), one per mode, reused.
+   * Tokens carry no expiry for the SDK: when the server clock moves past it, the server's 401 makes
+   * the SDK drop it and fetch a new one.
    */
   public TokenProvider tokenProvider(String subject) {
     Objects.requireNonNull(subject, "subject");
     control.token(subject); // fails now, not at the first call, if the subject is unusable
+    // One token per access mode, reused until the server refuses it (its clock moved past the
+    // expiry): minting and verifying a token on every call costs milliseconds.
+    Map<AccessMode, AccessToken> minted = new ConcurrentHashMap<>();
     return new TokenProvider() {
       @Override
       public AccessToken token(TokenRequest request) {
-        return AccessToken.of(control.token(subject, request.accessMode()));
+        return minted.computeIfAbsent(
+            request.accessMode(), mode -> AccessToken.of(control.token(subject, mode)));
+      }
+
+      @Override
+      public void invalidate(AccessToken token) {
+        minted.values().remove(token);
       }
 
       @Override
