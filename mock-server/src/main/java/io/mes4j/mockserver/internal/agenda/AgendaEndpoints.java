@@ -47,7 +47,6 @@ import org.jspecify.annotations.Nullable;
  * before each one, unless they silenced it (AU-3).
  */
 public final class AgendaEndpoints {
-  private static final String PAGE = "_page";
 
   private final Engine engine;
   private final Duration reminderDelay;
@@ -479,34 +478,20 @@ public final class AgendaEndpoints {
     ServerState state = engine.state();
     Principal principal = request.principal(Principal.class);
     String caller = principal.kind() + "|" + principal.subject();
-    AgendaSearch search;
-    int offset;
-    String self = null;
-    if (params.containsKey(PAGE)) {
-      List<String> cursor = params.get(PAGE);
-      if (params.size() > 1 || cursor.size() != 1 || cursor.get(0).isBlank()) {
-        throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
-      }
-      self = cursor.get(0);
-      PageCursors.Position<AgendaSearch> position =
-          state
-              .cursors()
-              .find(self, AgendaSearch.class, caller)
-              .filter(p -> p.search().resourceType().equals(resourceType))
-              .orElseThrow(
-                  () ->
-                      HttpError.notFound(
-                          "No such page: the link is unknown, expired or another caller's; search"
-                              + " again"));
-      search = position.search();
-      offset = position.offset();
-    } else {
-      search =
-          resourceType.equals("Appointment")
-              ? AgendaSearch.appointments(params)
-              : AgendaSearch.tasks(params);
-      offset = 0;
-    }
+    PageCursors.Position<AgendaSearch> position =
+        state
+            .cursors()
+            .position(
+                params,
+                AgendaSearch.class,
+                s -> s.resourceType().equals(resourceType),
+                caller,
+                p ->
+                    resourceType.equals("Appointment")
+                        ? AgendaSearch.appointments(p)
+                        : AgendaSearch.tasks(p));
+    AgendaSearch search = position.search();
+    int offset = position.offset();
     Call call = call(request);
     PatientRecord patient = patient(state.store(), search.patient());
     Action action =
@@ -549,18 +534,10 @@ public final class AgendaEndpoints {
     List<ObjectNode> page =
         matches.subList(Math.min(offset, total), Math.min(offset + search.count(), total));
     String typeUrl = engine.fhirBase() + "/" + resourceType;
-    if (self == null) {
-      self = state.cursors().open(search, offset, caller);
-    }
-    int nextOffset = offset + search.count();
-    String next =
-        nextOffset < total
-            ? typeUrl + "?" + PAGE + "=" + state.cursors().open(search, nextOffset, caller)
-            : null;
+    PageCursors.Links links =
+        state.cursors().links(typeUrl, position, search.count(), total, caller);
     return Response.fhir(
-        200,
-        FhirWriter.searchset(
-            total, typeUrl + "?" + PAGE + "=" + self, next, page, engine.fhirBase()));
+        200, FhirWriter.searchset(total, links.self(), links.next(), page, engine.fhirBase()));
   }
 
   /** The calendar for this patient's birth date and sex, due date first (call under write lock). */

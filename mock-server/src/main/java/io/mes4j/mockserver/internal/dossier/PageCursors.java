@@ -5,11 +5,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +45,7 @@ public final class PageCursors {
    * The links of a page: {@code self} (the cursor followed, or a new one to this page) and {@code
    * next} (a new cursor, if matches remain).
    */
-  record Links(String self, @Nullable String next) {}
+  public record Links(String self, @Nullable String next) {}
 
   private record Entry(Object search, int offset, String caller, long madeAtNanos) {}
 
@@ -108,11 +110,26 @@ public final class PageCursors {
    */
   <S> Position<S> position(
       SearchInput input, Class<S> type, String caller, Function<SearchInput, S> parse) {
-    String cursor = input.cursor();
+    return position(input.params(), type, s -> true, caller, params -> parse.apply(input));
+  }
+
+  /**
+   * Where a search by {@code params} starts: the {@code _page} cursor of a followed link (alone,
+   * else 400; {@code 404 not-found} if not found, or if its search is not of the kind {@code
+   * sameKind} accepts), or the first page of the search {@code parse} reads from the parameters.
+   */
+  public <S> Position<S> position(
+      Map<String, List<String>> params,
+      Class<S> type,
+      Predicate<? super S> sameKind,
+      String caller,
+      Function<Map<String, List<String>>, S> parse) {
+    String cursor = SearchInput.cursor(params);
     if (cursor == null) {
-      return new Position<>(parse.apply(input), 0, null);
+      return new Position<>(parse.apply(params), 0, null);
     }
     return find(cursor, type, caller)
+        .filter(position -> sameKind.test(position.search()))
         .orElseThrow(
             () ->
                 HttpError.notFound(
@@ -126,7 +143,7 @@ public final class PageCursors {
    * long, of {@code total}; {@code typeUrl} is the resource type's URL ({@code
    * <base>/fhir/DocumentReference}).
    */
-  Links links(String typeUrl, Position<?> position, int count, int total, String caller) {
+  public Links links(String typeUrl, Position<?> position, int count, int total, String caller) {
     String self = position.cursor();
     if (self == null) {
       self = open(position.search(), position.offset(), caller);

@@ -90,19 +90,35 @@ public final class SearchInput {
     }
   }
 
+  /** The parameters, in order, repeats kept. */
+  Map<String, List<String>> params() {
+    return params;
+  }
+
   /** The {@code _page} cursor of a next or self link, or null for a new search. */
   @Nullable String cursor() {
-    if (!params.containsKey(PAGE)) {
+    return cursor(params);
+  }
+
+  /**
+   * The {@code _page} cursor among {@code params}, or null for a new search; a cursor with other
+   * parameters, repeated or empty is a 400.
+   */
+  static @Nullable String cursor(Map<String, List<String>> params) {
+    List<String> values = params.get(PAGE);
+    if (values == null) {
       return null;
     }
     if (params.size() > 1) {
       throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
     }
-    String cursor = one(PAGE);
-    if (cursor == null || cursor.isBlank()) {
+    if (values.size() > 1) {
+      throw HttpError.badRequest("Parameter " + PAGE + " may be given only once");
+    }
+    if (values.isEmpty() || values.get(0).isBlank()) {
       throw HttpError.badRequest(PAGE + " must not be empty");
     }
-    return cursor;
+    return values.get(0);
   }
 
   List<String> all(String name) {

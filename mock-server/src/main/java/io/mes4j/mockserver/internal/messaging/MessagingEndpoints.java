@@ -48,7 +48,6 @@ import org.jspecify.annotations.Nullable;
  * reaches the policy decision point is traced (AU-1), refusals included.
  */
 public final class MessagingEndpoints {
-  private static final String PAGE = "_page";
   private static final String BASE = "/fhir/Communication";
 
   private final Engine engine;
@@ -240,30 +239,12 @@ public final class MessagingEndpoints {
     ServerState state = engine.state();
     Principal principal = request.principal(Principal.class);
     String caller = principal.kind() + "|" + principal.subject();
-    MessagingSearch search;
-    int offset;
-    String self = null;
-    if (params.containsKey(PAGE)) {
-      List<String> cursor = params.get(PAGE);
-      if (params.size() > 1 || cursor.size() != 1 || cursor.get(0).isBlank()) {
-        throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
-      }
-      self = cursor.get(0);
-      PageCursors.Position<MessagingSearch> position =
-          state
-              .cursors()
-              .find(self, MessagingSearch.class, caller)
-              .orElseThrow(
-                  () ->
-                      HttpError.notFound(
-                          "No such page: the link is unknown, expired or another caller's; search"
-                              + " again"));
-      search = position.search();
-      offset = position.offset();
-    } else {
-      search = MessagingSearch.parse(params);
-      offset = 0;
-    }
+    PageCursors.Position<MessagingSearch> position =
+        state
+            .cursors()
+            .position(params, MessagingSearch.class, s -> true, caller, MessagingSearch::parse);
+    MessagingSearch search = position.search();
+    int offset = position.offset();
     Actor actor = engine.actor(principal, state);
     Mode mode = principal.mode();
     List<ObjectNode> page = new ArrayList<>();
@@ -281,18 +262,10 @@ public final class MessagingEndpoints {
       total = messages(state, actor, mode, conversationId, search, offset, page);
     }
     String typeUrl = engine.fhirBase() + "/Communication";
-    if (self == null) {
-      self = state.cursors().open(search, offset, caller);
-    }
-    int nextOffset = offset + search.count();
-    String next =
-        nextOffset < total
-            ? typeUrl + "?" + PAGE + "=" + state.cursors().open(search, nextOffset, caller)
-            : null;
+    PageCursors.Links links =
+        state.cursors().links(typeUrl, position, search.count(), total, caller);
     return Response.fhir(
-        200,
-        FhirWriter.searchset(
-            total, typeUrl + "?" + PAGE + "=" + self, next, page, engine.fhirBase()));
+        200, FhirWriter.searchset(total, links.self(), links.next(), page, engine.fhirBase()));
   }
 
   private record Listed(StoredConversation conversation, int unread, StoredMessage last) {}

@@ -45,7 +45,6 @@ import org.jspecify.annotations.Nullable;
  * leaves a trace (AU-1), refusals included.
  */
 public final class ProfileEndpoints {
-  private static final String PAGE = "_page";
 
   private final Engine engine;
 
@@ -71,31 +70,17 @@ public final class ProfileEndpoints {
     ServerState state = engine.state();
     Principal principal = request.principal(Principal.class);
     String caller = principal.kind() + "|" + principal.subject();
-    ProfileSearch search;
-    int offset;
-    String self = null;
-    if (params.containsKey(PAGE)) {
-      List<String> cursor = params.get(PAGE);
-      if (params.size() > 1 || cursor.size() != 1 || cursor.get(0).isBlank()) {
-        throw HttpError.badRequest(PAGE + " takes no other parameter: follow the link as given");
-      }
-      self = cursor.get(0);
-      PageCursors.Position<ProfileSearch> position =
-          state
-              .cursors()
-              .find(self, ProfileSearch.class, caller)
-              .filter(p -> p.search().type() == type)
-              .orElseThrow(
-                  () ->
-                      HttpError.notFound(
-                          "No such page: the link is unknown, expired or another caller's; search"
-                              + " again"));
-      search = position.search();
-      offset = position.offset();
-    } else {
-      search = ProfileSearch.parse(type, params);
-      offset = 0;
-    }
+    PageCursors.Position<ProfileSearch> position =
+        state
+            .cursors()
+            .position(
+                params,
+                ProfileSearch.class,
+                s -> s.type() == type,
+                caller,
+                p -> ProfileSearch.parse(type, p));
+    ProfileSearch search = position.search();
+    int offset = position.offset();
     Actor actor = engine.actor(principal, state);
     Mode mode = principal.mode();
     PatientRecord patient = patient(state.store(), search.patient());
@@ -125,18 +110,10 @@ public final class ProfileEndpoints {
     }
     emergencyNotice(state, patient, actor, mode, now);
     String typeUrl = engine.fhirBase() + "/" + type.resourceType();
-    if (self == null) {
-      self = state.cursors().open(search, offset, caller);
-    }
-    int nextOffset = offset + search.count();
-    String next =
-        nextOffset < total
-            ? typeUrl + "?" + PAGE + "=" + state.cursors().open(search, nextOffset, caller)
-            : null;
+    PageCursors.Links links =
+        state.cursors().links(typeUrl, position, search.count(), total, caller);
     return Response.fhir(
-        200,
-        FhirWriter.searchset(
-            total, typeUrl + "?" + PAGE + "=" + self, next, page, engine.fhirBase()));
+        200, FhirWriter.searchset(total, links.self(), links.next(), page, engine.fhirBase()));
   }
 
   // PRO-1, PRO-2: the holder and a minor's representative write everything, professionals add
