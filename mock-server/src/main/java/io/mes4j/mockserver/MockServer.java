@@ -57,6 +57,11 @@ public final class MockServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // The JDK closes keep-alive connections beyond 200 idle ones; a test suite with many clients
+    // then sees its pooled connections dropped under it.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
+    }
   }
 
   /** How long before an appointment its reminder notice is sent by default: 24 hours (AU-3). */

@@ -222,10 +222,16 @@ class AccessDecisionTableTest {
   }
 
   private MesClient client(MockServer server, String subject) {
+    return client(server, subject, AccessMode.normal());
+  }
+
+  /** A root client of its own (closing it closes its connections) in one access mode. */
+  private MesClient client(MockServer server, String subject, AccessMode mode) {
     return track(
         MesClient.builder()
             .baseUrl(server.baseUrl())
             .credentials(server.tokenProvider(subject))
+            .accessMode(mode)
             .build());
   }
 
@@ -250,11 +256,13 @@ class AccessDecisionTableTest {
               .build());
     }
     return switch (mode) {
-      case NORMAL -> client(server, reader.subject());
+      case NORMAL -> client(server, reader.subject(), AccessMode.normal());
       case BREAK_GLASS ->
-          client(server, reader.subject())
-              .withAccessMode(AccessMode.breakGlass("détresse respiratoire aux urgences"));
-      case CENTRE_15 -> client(server, reader.subject()).withAccessMode(AccessMode.centre15());
+          client(
+              server,
+              reader.subject(),
+              AccessMode.breakGlass("détresse respiratoire aux urgences"));
+      case CENTRE_15 -> client(server, reader.subject(), AccessMode.centre15());
       case BREAK_GLASS_WITHOUT_REASON ->
           // AccessMode refuses a blank reason before anything is sent; the server's own check is
           // reached with a token minted without one.
@@ -320,6 +328,16 @@ class AccessDecisionTableTest {
           .collect(Collectors.toSet());
     } catch (MesServiceException e) {
       return e.causeCode();
+    }
+  }
+
+  /** Observes with a client made for this one search, then closes it (no idle connection left). */
+  private Object observeOnce(MesClient client, Ins patient) {
+    try {
+      return observe(client, patient);
+    } finally {
+      clients.remove(client);
+      client.close();
     }
   }
 
@@ -406,7 +424,7 @@ class AccessDecisionTableTest {
                   && mode != Mode.NORMAL) {
                 continue; // access modes are the professionals'
               }
-              Object seen = observe(reader(server, reader, mode), Fixtures.ADULT);
+              Object seen = observeOnce(reader(server, reader, mode), Fixtures.ADULT);
               for (Doc doc : docs) {
                 cases.add(check(reader, mode, settings, doc, seen));
               }
@@ -463,7 +481,7 @@ class AccessDecisionTableTest {
         if (patientSide && mode != Mode.NORMAL) {
           continue;
         }
-        Object seen = observe(reader(server, reader, mode), Fixtures.MINOR);
+        Object seen = observeOnce(reader(server, reader, mode), Fixtures.MINOR);
         for (Doc doc : docs) {
           cases.add(check(reader, mode, defaults, doc, seen));
         }
