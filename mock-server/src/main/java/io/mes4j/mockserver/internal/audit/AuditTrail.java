@@ -23,23 +23,7 @@ public final class AuditTrail {
       Mode mode,
       @Nullable String documentId,
       @Nullable Cause refusal) {
-    TraceRecord trace =
-        new TraceRecord(
-            state.ids().next("ae-"),
-            now,
-            actor.kind().actorType(),
-            actor.id(),
-            actor.system(),
-            actor.displayName(),
-            action.auditCode(),
-            action.fhirAction(),
-            mode.kind().code(),
-            patient.ins().value(),
-            patient.ins().system().uri(),
-            documentId,
-            refusal == null ? null : refusal.code());
-    patient.add(trace);
-    return trace;
+    return record(state, now, patient, actor, action, mode, documentId, null, refusal);
   }
 
   /**
@@ -55,6 +39,23 @@ public final class AuditTrail {
       Mode mode,
       @Nullable String objectReference,
       @Nullable Cause refusal) {
+    return record(state, now, patient, actor, action, mode, null, objectReference, refusal);
+  }
+
+  /**
+   * Records a trace naming a document, another resource (a FHIR relative reference such as {@code
+   * Communication/msg-…}), both, or neither.
+   */
+  public static TraceRecord record(
+      ServerState state,
+      Instant now,
+      PatientRecord patient,
+      Actor actor,
+      Action action,
+      Mode mode,
+      @Nullable String documentId,
+      @Nullable String objectReference,
+      @Nullable Cause refusal) {
     TraceRecord trace =
         new TraceRecord(
             state.ids().next("ae-"),
@@ -68,7 +69,7 @@ public final class AuditTrail {
             mode.kind().code(),
             patient.ins().value(),
             patient.ins().system().uri(),
-            null,
+            documentId,
             refusal == null ? null : refusal.code(),
             objectReference);
     patient.add(trace);

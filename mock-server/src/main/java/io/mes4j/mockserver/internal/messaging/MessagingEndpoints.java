@@ -5,6 +5,7 @@ import io.mes4j.core.identity.Ins;
 import io.mes4j.mockserver.internal.Cause;
 import io.mes4j.mockserver.internal.Engine;
 import io.mes4j.mockserver.internal.ServerState;
+import io.mes4j.mockserver.internal.audit.AuditTrail;
 import io.mes4j.mockserver.internal.auth.Principal;
 import io.mes4j.mockserver.internal.dossier.AttachmentFiling;
 import io.mes4j.mockserver.internal.dossier.PageCursors;
@@ -27,7 +28,6 @@ import io.mes4j.mockserver.internal.store.Store;
 import io.mes4j.mockserver.internal.store.StoredConversation;
 import io.mes4j.mockserver.internal.store.StoredDocument;
 import io.mes4j.mockserver.internal.store.StoredMessage;
-import io.mes4j.mockserver.internal.store.TraceRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -705,22 +705,16 @@ public final class MessagingEndpoints {
       @Nullable String communicationId,
       @Nullable String documentId,
       @Nullable Cause refusal) {
-    patient.add(
-        new TraceRecord(
-            state.ids().next("ae-"),
-            now,
-            actor.kind().actorType(),
-            actor.id(),
-            actor.system(),
-            actor.displayName(),
-            action.auditCode(),
-            action.fhirAction(),
-            mode.kind().code(),
-            patient.ins().value(),
-            patient.ins().system().uri(),
-            documentId,
-            refusal == null ? null : refusal.code(),
-            communicationId == null ? null : "Communication/" + communicationId));
+    AuditTrail.record(
+        state,
+        now,
+        patient,
+        actor,
+        action,
+        mode,
+        documentId,
+        communicationId == null ? null : "Communication/" + communicationId,
+        refusal);
   }
 
   private Response created(ObjectNode resource) {

@@ -28,38 +28,6 @@ public record TraceRecord(
     @Nullable String refusal,
     @Nullable String objectReference) {
 
-  /** A trace whose object, if any, is a document. */
-  public TraceRecord(
-      String id,
-      Instant recorded,
-      String actorType,
-      String agentId,
-      String agentSystem,
-      String agentName,
-      String actionCode,
-      String fhirAction,
-      String modeCode,
-      String patientIns,
-      String patientSystem,
-      @Nullable String documentId,
-      @Nullable String refusal) {
-    this(
-        id,
-        recorded,
-        actorType,
-        agentId,
-        agentSystem,
-        agentName,
-        actionCode,
-        fhirAction,
-        modeCode,
-        patientIns,
-        patientSystem,
-        documentId,
-        refusal,
-        null);
-  }
-
   @Override
   public String toString() {
     return "TraceRecord[" + id + ", " + actionCode + "]";
