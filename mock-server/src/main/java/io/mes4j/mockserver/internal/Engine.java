@@ -4,6 +4,7 @@ import io.mes4j.core.identity.Finess;
 import io.mes4j.core.identity.InsSystem;
 import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.mockserver.FixtureSet;
+import io.mes4j.mockserver.internal.audit.AuditTrail;
 import io.mes4j.mockserver.internal.auth.ClientRegistry;
 import io.mes4j.mockserver.internal.auth.Identity;
 import io.mes4j.mockserver.internal.auth.Principal;
@@ -18,11 +19,14 @@ import io.mes4j.mockserver.internal.http.IdempotencyCache;
 import io.mes4j.mockserver.internal.http.Request;
 import io.mes4j.mockserver.internal.http.Response;
 import io.mes4j.mockserver.internal.notify.Outbox;
+import io.mes4j.mockserver.internal.policy.Action;
 import io.mes4j.mockserver.internal.policy.Actor;
+import io.mes4j.mockserver.internal.policy.Decision;
 import io.mes4j.mockserver.internal.policy.HabilitationMatrix;
 import io.mes4j.mockserver.internal.policy.Mode;
 import io.mes4j.mockserver.internal.policy.PolicyDecisionPoint;
 import io.mes4j.mockserver.internal.policy.SpaceContext;
+import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.DefaultFixtures;
 import io.mes4j.mockserver.internal.store.Directory;
 import io.mes4j.mockserver.internal.store.IdGenerator;
@@ -114,6 +118,38 @@ public final class Engine {
 
   public PolicyDecisionPoint policy() {
     return policy;
+  }
+
+  /**
+   * Asks the policy decision point about {@code actor} doing {@code action} on this patient's
+   * dossier, with the caller's relation to it and the holder's settings as they are now. Call under
+   * the record's lock.
+   */
+  public Decision decide(
+      Actor actor, Action action, Target target, PatientRecord patient, Mode mode, Instant now) {
+    return policy.decide(
+        actor, action, target, context(actor, patient, now), patient.settings(), mode, now);
+  }
+
+  /**
+   * As {@link #decide}; a refusal is traced (AU-1, naming {@code objectReference} if given) and
+   * thrown as its {@code OperationOutcome}. Call under the record's lock.
+   */
+  public void require(
+      ServerState state,
+      Actor actor,
+      Action action,
+      Target target,
+      PatientRecord patient,
+      Mode mode,
+      Instant now,
+      @Nullable String objectReference) {
+    Decision decision = decide(actor, action, target, patient, mode, now);
+    if (!decision.permitted()) {
+      AuditTrail.recordObject(
+          state, now, patient, actor, action, mode, objectReference, decision.denyCause());
+      throw new HttpError(decision.denyCause(), decision.message());
+    }
   }
 
   /**

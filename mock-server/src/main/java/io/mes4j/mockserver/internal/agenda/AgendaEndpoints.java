@@ -21,7 +21,6 @@ import io.mes4j.mockserver.internal.policy.Action;
 import io.mes4j.mockserver.internal.policy.Actor;
 import io.mes4j.mockserver.internal.policy.Decision;
 import io.mes4j.mockserver.internal.policy.Mode;
-import io.mes4j.mockserver.internal.policy.SpaceContext;
 import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.Directory;
 import io.mes4j.mockserver.internal.store.PatientRecord;
@@ -652,18 +651,8 @@ public final class AgendaEndpoints {
       Target target,
       @Nullable String object,
       Instant now) {
-    SpaceContext context = Engine.context(call.actor(), patient, now);
     Decision decision =
-        engine
-            .policy()
-            .decide(
-                call.actor(),
-                action,
-                target,
-                context,
-                patient.settings(),
-                call.principal().mode(),
-                now);
+        engine.decide(call.actor(), action, target, patient, call.principal().mode(), now);
     if (!decision.permitted()) {
       refuse(call, patient, action, object, now, decision.denyCause(), decision.message());
     }

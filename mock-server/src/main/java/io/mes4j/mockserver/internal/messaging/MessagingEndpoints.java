@@ -19,7 +19,6 @@ import io.mes4j.mockserver.internal.http.Response;
 import io.mes4j.mockserver.internal.http.Router;
 import io.mes4j.mockserver.internal.policy.Action;
 import io.mes4j.mockserver.internal.policy.Actor;
-import io.mes4j.mockserver.internal.policy.Decision;
 import io.mes4j.mockserver.internal.policy.Mode;
 import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.Mailbox;
@@ -654,21 +653,15 @@ public final class MessagingEndpoints {
       Target.Conversation target,
       @Nullable String objectId,
       Instant now) {
-    Decision decision =
-        engine
-            .policy()
-            .decide(
-                actor,
-                action,
-                target,
-                Engine.context(actor, patient, now),
-                patient.settings(),
-                mode,
-                now);
-    if (!decision.permitted()) {
-      trace(state, now, patient, actor, action, mode, objectId, null, decision.denyCause());
-      throw new HttpError(decision.denyCause(), decision.message());
-    }
+    engine.require(
+        state,
+        actor,
+        action,
+        target,
+        patient,
+        mode,
+        now,
+        objectId == null ? null : "Communication/" + objectId);
   }
 
   private boolean permitted(
@@ -678,17 +671,7 @@ public final class MessagingEndpoints {
       PatientRecord patient,
       Mode mode,
       Instant now) {
-    return engine
-        .policy()
-        .decide(
-            actor,
-            action,
-            target,
-            Engine.context(actor, patient, now),
-            patient.settings(),
-            mode,
-            now)
-        .permitted();
+    return engine.decide(actor, action, target, patient, mode, now).permitted();
   }
 
   /**

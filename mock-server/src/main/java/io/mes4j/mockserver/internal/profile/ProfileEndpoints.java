@@ -22,9 +22,7 @@ import io.mes4j.mockserver.internal.http.Router;
 import io.mes4j.mockserver.internal.notify.Notices;
 import io.mes4j.mockserver.internal.policy.Action;
 import io.mes4j.mockserver.internal.policy.Actor;
-import io.mes4j.mockserver.internal.policy.Decision;
 import io.mes4j.mockserver.internal.policy.Mode;
-import io.mes4j.mockserver.internal.policy.SpaceContext;
 import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.Store;
@@ -258,14 +256,7 @@ public final class ProfileEndpoints {
       Target target,
       @Nullable String object,
       Instant now) {
-    SpaceContext context = Engine.context(actor, patient, now);
-    Decision decision =
-        engine.policy().decide(actor, action, target, context, patient.settings(), mode, now);
-    if (!decision.permitted()) {
-      AuditTrail.recordObject(
-          state, now, patient, actor, action, mode, object, decision.denyCause());
-      throw new HttpError(decision.denyCause(), decision.message());
-    }
+    engine.require(state, actor, action, target, patient, mode, now, object);
   }
 
   private static void emergencyNotice(
