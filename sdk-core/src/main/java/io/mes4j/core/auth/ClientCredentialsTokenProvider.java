@@ -221,7 +221,8 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
                 endpoint,
                 headers(),
                 form.toString().getBytes(StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded"));
+                "application/x-www-form-urlencoded",
+                false)); // the assertion's jti is single-use: never resent
     if (answer.status != 200) {
       throw tokenError(answer);
     }
@@ -260,7 +261,9 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       URI discovery = URI.create(issuer + "/.well-known/openid-configuration");
       Answer answer =
           exchange(
-              transport, deadline, new TransportRequest("GET", discovery, headers(), null, null));
+              transport,
+              deadline,
+              new TransportRequest("GET", discovery, headers(), null, null, true));
       if (answer.status != 200) {
         throw ErrorDecoder.decode(
             "GET",

@@ -32,6 +32,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -112,6 +113,21 @@ public final class ApacheHttpTransport implements HttpTransport {
 
   @Override
   public TransportResponse send(TransportRequest request, Instant deadline) throws IOException {
+    try {
+      return sendOnce(request, deadline);
+    } catch (NoHttpResponseException e) {
+      // A pooled connection the server closed while it was idle (keep-alive race): no answer was
+      // read, so a request that is safe to resend goes again at once, on a fresh connection, and
+      // is neither an attempt nor a failure of the server.
+      if (!request.resendable()) {
+        throw e;
+      }
+      return sendOnce(request, deadline);
+    }
+  }
+
+  private TransportResponse sendOnce(TransportRequest request, Instant deadline)
+      throws IOException {
     if (closed.get()) {
       throw new IOException("transport closed");
     }

@@ -392,7 +392,12 @@ public final class ResilientExecutor implements ApiExecutor {
         headers.add(Map.entry("Authorization", "Bearer " + token.value()));
       }
       return new TransportRequest(
-          method, uri, headers, request.body(), request.contentType().orElse(null));
+          method,
+          uri,
+          headers,
+          request.body(),
+          request.contentType().orElse(null),
+          request.retryable());
     }
   }
 

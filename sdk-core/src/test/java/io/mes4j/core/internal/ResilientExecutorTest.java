@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +159,51 @@ class ResilientExecutorTest {
     // THEN the retry succeeds
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void execute_whenTheServerAnswersNothingOnce_resendsAGetAtOnceWithinTheSameAttempt() {
+    // GIVEN a connection that yields no answer (a pooled connection the server closed while idle)
+    server.stubFor(
+        get("/fhir/metadata")
+            .inScenario("stale")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE))
+            .willSetStateTo("ok"));
+    server.stubFor(
+        get("/fhir/metadata")
+            .inScenario("stale")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200)));
+
+    // WHEN a GET is executed with no retry policy at all
+    ApiResponse response =
+        executor(builder().retryPolicy(RetryPolicy.none())).execute(getMetadata());
+
+    // THEN it was resent on a fresh connection: one attempt, and a success
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.attempts()).isEqualTo(1);
+    server.verify(2, getRequestedFor(urlEqualTo("/fhir/metadata")));
+  }
+
+  @Test
+  void execute_whenTheServerAnswersNothingToAnUnkeyedPost_doesNotResendIt() {
+    // GIVEN a POST without an idempotency key, and no answer
+    server.stubFor(
+        post("/fhir/DocumentReference").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    ApiRequest post =
+        ApiRequest.builder("POST", "/fhir/DocumentReference")
+            .body("{}".getBytes(StandardCharsets.UTF_8), "application/fhir+json")
+            .build();
+
+    // WHEN it is executed
+    ConnectionFailedException e =
+        catchThrowableOfType(
+            ConnectionFailedException.class, () -> executor(builder()).execute(post));
+
+    // THEN it was sent once: the server may have acted on it
+    assertThat(e).isNotNull();
+    server.verify(1, postRequestedFor(urlEqualTo("/fhir/DocumentReference")));
   }
 
   @Test
