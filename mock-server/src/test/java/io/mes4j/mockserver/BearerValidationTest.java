@@ -92,6 +92,72 @@ class BearerValidationTest extends ServerTest {
     assertInvalidToken(http.get(searchPath(), forged));
   }
 
+  private JWTClaimsSet.Builder validClaims() {
+    return new JWTClaimsSet.Builder()
+        .issuer(server.baseUrl())
+        .audience(server.baseUrl() + "/fhir")
+        .subject(Fixtures.DOCTOR.value())
+        .issueTime(Date.from(server.control().now()))
+        .expirationTime(Date.from(server.control().now().plusSeconds(600)))
+        .claim("mes_actor", "professional")
+        .claim("mes_profession", "10");
+  }
+
+  private static String b64(String json) {
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void fhirCall_withAlgNone_is401() {
+    // Token attack: an unsigned token ("alg": "none") with valid claims
+    String unsigned =
+        b64("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+            + "."
+            + b64(validClaims().build().toString())
+            + ".";
+    assertInvalidToken(http.get(searchPath(), unsigned));
+  }
+
+  @Test
+  void fhirCall_withHs256SignedWithTheServersPublicKey_is401() throws Exception {
+    // Token attack: algorithm confusion, HMAC keyed with the public key the server publishes
+    String jwks = http.get("/oauth2/jwks", null).text();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), validClaims().build());
+    jwt.sign(
+        new com.nimbusds.jose.crypto.MACSigner(
+            jwks.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertInvalidToken(http.get(searchPath(), jwt.serialize()));
+  }
+
+  @Test
+  void fhirCall_withAnAttackersKeyInTheHeader_is401() throws Exception {
+    // Token attack: the token carries its own key (jwk header) and an unknown kid
+    ECKey attacker = new ECKeyGenerator(Curve.P_256).keyID("attacker").generate();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID("attacker")
+                .jwk(attacker.toPublicJWK())
+                .build(),
+            validClaims().build());
+    jwt.sign(new ECDSASigner(attacker));
+    assertInvalidToken(http.get(searchPath(), jwt.serialize()));
+  }
+
+  @Test
+  void fhirCall_withATokenOfAnotherServer_is401() {
+    // A well-formed token of another issuer (another instance, its own key) is refused; the
+    // server's own still passes
+    String token = token(Fixtures.DOCTOR);
+    try (MockServer other = MockServer.start()) {
+      String foreign = other.control().token(Fixtures.DOCTOR.value());
+      assertInvalidToken(http.get(searchPath(), foreign));
+    }
+    assertThat(http.get(searchPath(), token).status()).isEqualTo(200);
+  }
+
   @Test
   void metadata_needsNoToken() {
     assertThat(http.get("/fhir/metadata", null).status()).isEqualTo(200);
