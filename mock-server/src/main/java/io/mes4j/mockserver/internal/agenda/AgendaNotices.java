@@ -1,6 +1,7 @@
 package io.mes4j.mockserver.internal.agenda;
 
 import io.mes4j.mockserver.Notification;
+import io.mes4j.mockserver.internal.notify.Notices;
 import io.mes4j.mockserver.internal.notify.Outbox;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import java.time.Instant;
@@ -14,7 +15,7 @@ final class AgendaNotices {
   private AgendaNotices() {}
 
   static void appointmentAdded(Outbox outbox, PatientRecord patient, Instant at) {
-    send(
+    Notices.toHolder(
         outbox,
         patient,
         Notification.Kind.APPOINTMENT_ADDED,
@@ -23,19 +24,11 @@ final class AgendaNotices {
   }
 
   static void appointmentReminder(Outbox outbox, PatientRecord patient, Instant at) {
-    send(
+    Notices.toHolder(
         outbox,
         patient,
         Notification.Kind.APPOINTMENT_REMINDER,
         "Rappel : vous avez un rendez-vous prochainement",
         at);
-  }
-
-  private static void send(
-      Outbox outbox, PatientRecord patient, Notification.Kind kind, String subject, Instant at) {
-    if (patient.silencedNotifications().contains(kind)) {
-      return;
-    }
-    outbox.send(Outbox.patientAddress(patient.ins()), kind, patient.ins(), subject, at);
   }
 }

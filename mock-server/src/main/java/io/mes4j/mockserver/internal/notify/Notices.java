@@ -34,40 +34,43 @@ public final class Notices {
 
   /** AU-3: a professional added a document. */
   public static void documentAdded(Outbox outbox, PatientRecord patient, Instant at) {
-    if (patient.silencedNotifications().contains(Notification.Kind.DOCUMENT_ADDED)) {
-      return; // AU-3: silenced by the holder's NOTIF_DOCUMENT preference
-    }
-    outbox.send(
-        Outbox.patientAddress(patient.ins()),
+    toHolder(
+        outbox,
+        patient,
         Notification.Kind.DOCUMENT_ADDED,
-        patient.ins(),
         "Un nouveau document a été ajouté à votre dossier",
         at);
   }
 
   /** AU-3, DOC-3: a professional replaced a document by a new version. */
   public static void documentReplaced(Outbox outbox, PatientRecord patient, Instant at) {
-    if (patient.silencedNotifications().contains(Notification.Kind.DOCUMENT_REPLACED)) {
-      return; // AU-3: silenced by the holder's NOTIF_DOCUMENT preference
-    }
-    outbox.send(
-        Outbox.patientAddress(patient.ins()),
+    toHolder(
+        outbox,
+        patient,
         Notification.Kind.DOCUMENT_REPLACED,
-        patient.ins(),
         "Un document de votre dossier a été remplacé par une nouvelle version",
         at);
   }
 
   /** DOC-6: a document still invisible to the holder after two weeks. */
   public static void documentPending(Outbox outbox, PatientRecord patient, Instant at) {
-    if (patient.silencedNotifications().contains(Notification.Kind.DOCUMENT_PENDING)) {
-      return; // AU-3: silenced by the holder's NOTIF_DOCUMENT preference
-    }
-    outbox.send(
-        Outbox.patientAddress(patient.ins()),
+    toHolder(
+        outbox,
+        patient,
         Notification.Kind.DOCUMENT_PENDING,
-        patient.ins(),
         "Une mise à jour de votre dossier est en attente",
         at);
+  }
+
+  /**
+   * An optional notice to the holder (AU-3), not sent when the holder's preferences silenced its
+   * kind ({@code NOTIF_DOCUMENT}, {@code NOTIF_MESSAGE}, {@code NOTIF_APPOINTMENT}).
+   */
+  public static void toHolder(
+      Outbox outbox, PatientRecord patient, Notification.Kind kind, String subject, Instant at) {
+    if (patient.silencedNotifications().contains(kind)) {
+      return;
+    }
+    outbox.send(Outbox.patientAddress(patient.ins()), kind, patient.ins(), subject, at);
   }
 }
