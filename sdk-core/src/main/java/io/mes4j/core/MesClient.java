@@ -1,5 +1,6 @@
 package io.mes4j.core;
 
+import io.mes4j.core.auth.DpopKey;
 import io.mes4j.core.auth.TokenProvider;
 import io.mes4j.core.error.InvalidValueException;
 import io.mes4j.core.internal.ApacheHttpTransport;
@@ -12,6 +13,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  * are cheap. {@link #close()} on the root closes the pool, after which the root and every variant
  * refuse calls; {@code close()} on a variant does nothing. {@link #toBuilder()} starts a builder
  * with this client's settings, whose {@code build()} makes a new, independent root (its own pool).
+ *
+ * <p><b>DPoP.</b> With {@link Builder#dpop(boolean)} (or a token provider binding its own tokens)
+ * the client's tokens are bound to a key (RFC 9449): each request carries {@code Authorization:
+ * DPoP} and a fresh proof, and is sent once more with the server's nonce when it asks for one.
  *
  * <p><b>Calls.</b> Every call carries a bearer token for its access mode, a {@code X-Request-Id}
  * and the {@linkplain #userAgent() user agent}; idempotent calls are retried per the {@link
@@ -125,6 +131,11 @@ public final class MesClient implements AutoCloseable {
     return accessMode;
   }
 
+  /** The DPoP key signing this client's proofs, when it uses DPoP. */
+  public Optional<DpopKey> dpopKey() {
+    return Optional.ofNullable(core.dpopKey());
+  }
+
   /** The user agent sent, e.g. {@code mes4j/0.1.0 java/17.0.15 app/cabinet-42}. */
   public String userAgent() {
     return userAgent;
@@ -172,6 +183,8 @@ public final class MesClient implements AutoCloseable {
     private @Nullable String applicationId;
     private AccessMode accessMode = AccessMode.normal();
     private int maxConnections = 20;
+    private boolean dpop;
+    private @Nullable DpopKey dpopKey;
 
     private Builder() {}
 
@@ -187,6 +200,8 @@ public final class MesClient implements AutoCloseable {
       b.applicationId = applicationId;
       b.accessMode = accessMode;
       b.maxConnections = maxConnections;
+      b.dpop = dpop;
+      b.dpopKey = dpopKey;
       return b;
     }
 
@@ -251,6 +266,24 @@ public final class MesClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns DPoP on (RFC 9449, default off): the client gets tokens bound to a key and signs a
+     * proof for every request, retrying once with the server's nonce when asked. The key is the
+     * token provider's when it binds its tokens itself (a catalogue pairing), else {@link
+     * #dpopKey(DpopKey) the one given}, else an EC P-256 key generated for this client.
+     */
+    public Builder dpop(boolean dpop) {
+      this.dpop = dpop;
+      return this;
+    }
+
+    /** Turns DPoP on with this key (see {@link #dpop(boolean)}). */
+    public Builder dpopKey(DpopKey dpopKey) {
+      this.dpopKey = Objects.requireNonNull(dpopKey, "dpopKey");
+      this.dpop = true;
+      return this;
+    }
+
     /** The most open connections to the server (default 20). */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;
@@ -276,8 +309,11 @@ public final class MesClient implements AutoCloseable {
         throw new InvalidValueException("maxConnections must be at least 1, was " + maxConnections);
       }
       String appId = checkApplicationId(applicationId);
+      DpopKey key = dpopKeyOf(credentials);
       Builder frozen = copy();
       frozen.baseUrl = base;
+      frozen.dpopKey = key;
+      frozen.dpop = key != null;
       ClientCore core =
           new ClientCore(
               base,
@@ -285,8 +321,24 @@ public final class MesClient implements AutoCloseable {
               credentials,
               callTimeout,
               retryPolicy,
-              circuitBreakerPolicy);
+              circuitBreakerPolicy,
+              key);
       return new MesClient(frozen, core, true, accessMode, appId);
+    }
+
+    private @Nullable DpopKey dpopKeyOf(TokenProvider provider) {
+      DpopKey bound = provider.dpopKey().orElse(null);
+      if (bound != null) {
+        if (dpopKey != null && !dpopKey.thumbprint().equals(bound.thumbprint())) {
+          throw new InvalidValueException(
+              "the token provider binds its tokens to another DPoP key than dpopKey(...)");
+        }
+        return bound;
+      }
+      if (dpopKey != null) {
+        return dpopKey;
+      }
+      return dpop ? DpopKey.generate() : null;
     }
 
     private static void checkPositive(String name, Duration d) {

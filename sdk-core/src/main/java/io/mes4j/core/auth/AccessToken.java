@@ -9,17 +9,20 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bearer access token and, when known, when it expires.
+ * An access token and, when known, when it expires: a bearer token, or a token DPoP-bound to a key
+ * (RFC 9449), sent as {@code Authorization: DPoP} with a proof.
  *
  * <p>{@link #toString()} never shows the token.
  */
 public final class AccessToken {
   private final String value;
   private final @Nullable Instant expiresAt;
+  private final boolean dpopBound;
 
-  private AccessToken(String value, @Nullable Instant expiresAt) {
+  private AccessToken(String value, @Nullable Instant expiresAt, boolean dpopBound) {
     this.value = value;
     this.expiresAt = expiresAt;
+    this.dpopBound = dpopBound;
   }
 
   /**
@@ -28,7 +31,7 @@ public final class AccessToken {
    * @throws InvalidValueException if the value is blank or holds whitespace
    */
   public static AccessToken of(String value) {
-    return new AccessToken(check(value), null);
+    return new AccessToken(check(value), null, false);
   }
 
   /**
@@ -37,7 +40,17 @@ public final class AccessToken {
    * @throws InvalidValueException if the value is blank or holds whitespace
    */
   public static AccessToken of(String value, Instant expiresAt) {
-    return new AccessToken(check(value), Objects.requireNonNull(expiresAt, "expiresAt"));
+    return new AccessToken(check(value), Objects.requireNonNull(expiresAt, "expiresAt"), false);
+  }
+
+  /**
+   * A token DPoP-bound to a key (token type {@code DPoP}, RFC 9449), expiring at {@code expiresAt}
+   * if known: the client sends it as {@code Authorization: DPoP} with a proof of that key.
+   *
+   * @throws InvalidValueException if the value is blank or holds whitespace
+   */
+  public static AccessToken dpopBound(String value, @Nullable Instant expiresAt) {
+    return new AccessToken(check(value), expiresAt, true);
   }
 
   private static String check(@Nullable String value) {
@@ -50,9 +63,19 @@ public final class AccessToken {
     return value;
   }
 
-  /** The token, as sent in {@code Authorization: Bearer}. */
+  /** The token, as sent in {@code Authorization}. */
   public String value() {
     return value;
+  }
+
+  /** Whether the token is DPoP-bound (sent with scheme {@code DPoP} and a proof). */
+  public boolean isDpopBound() {
+    return dpopBound;
+  }
+
+  /** The {@code Authorization} scheme: {@code DPoP} for a bound token, else {@code Bearer}. */
+  public String scheme() {
+    return dpopBound ? "DPoP" : "Bearer";
   }
 
   /** When the token expires, if known. */
@@ -73,17 +96,21 @@ public final class AccessToken {
   public boolean equals(@Nullable Object o) {
     return o instanceof AccessToken t
         && value.equals(t.value)
+        && dpopBound == t.dpopBound
         && Objects.equals(expiresAt, t.expiresAt);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(value, expiresAt);
+    return Objects.hash(value, expiresAt, dpopBound);
   }
 
   /** The expiry only; the token itself is redacted. */
   @Override
   public String toString() {
-    return "AccessToken[<redacted>" + (expiresAt == null ? "" : ", expiresAt=" + expiresAt) + "]";
+    return "AccessToken[<redacted>"
+        + (dpopBound ? ", DPoP" : "")
+        + (expiresAt == null ? "" : ", expiresAt=" + expiresAt)
+        + "]";
   }
 }

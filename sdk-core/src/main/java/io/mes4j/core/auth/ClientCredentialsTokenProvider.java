@@ -11,13 +11,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mes4j.core.AccessMode;
-import io.mes4j.core.error.AuthenticationException;
 import io.mes4j.core.error.CallTimeoutException;
 import io.mes4j.core.error.ConnectionFailedException;
-import io.mes4j.core.error.ErrorCause;
 import io.mes4j.core.error.InvalidValueException;
 import io.mes4j.core.error.MesClientException;
+import io.mes4j.core.error.OAuthException;
 import io.mes4j.core.internal.ApacheHttpTransport;
+import io.mes4j.core.internal.DpopNonces;
 import io.mes4j.core.internal.ErrorDecoder;
 import io.mes4j.core.internal.HttpTransport;
 import io.mes4j.core.internal.JsonCodec;
@@ -67,6 +67,10 @@ import org.slf4j.LoggerFactory;
  * the others asking for the same mode wait for its token. {@link #invalidate(AccessToken)} drops a
  * token the server refused.
  *
+ * <p><b>DPoP.</b> Asked by a client using DPoP ({@link TokenRequest#dpop()}), it sends a proof of
+ * that key to the token endpoint (once more with the server's nonce on {@code 400 use_dpop_nonce})
+ * and caches the bound token for that key.
+ *
  * <p><b>Connections.</b> Called by a {@link io.mes4j.core.MesClient}, it uses that client's
  * connection pool and the deadline of the call in progress. Called directly, it opens a short-lived
  * connection of its own for each fetch (tokens are fetched rarely). Token fetches are not retried:
@@ -97,7 +101,10 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
   private final Clock clock;
   private final ReentrantLock discoveryLock = new ReentrantLock();
   private volatile @Nullable URI tokenEndpoint;
-  private final ConcurrentHashMap<AccessMode, Slot> slots = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<SlotKey, Slot> slots = new ConcurrentHashMap<>();
+
+  /** A cache slot: one access mode, and the DPoP key the token is bound to (or none). */
+  private record SlotKey(AccessMode mode, @Nullable String jkt) {}
 
   /** The cached token of one access mode, and the lock of its single fetcher. */
   private static final class Slot {
@@ -129,7 +136,10 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
   @Override
   public AccessToken token(TokenRequest request) {
     AccessMode mode = request.accessMode();
-    Slot slot = slots.computeIfAbsent(mode, k -> new Slot());
+    DpopKey key = request.dpopKey();
+    Slot slot =
+        slots.computeIfAbsent(
+            new SlotKey(mode, key == null ? null : key.thumbprint()), k -> new Slot());
     Cached cached = slot.cached.get();
     if (cached != null && isUsable(cached)) {
       return cached.token();
@@ -141,7 +151,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
         return cached.token();
       }
       Instant asked = clock.instant();
-      AccessToken fresh = fetch(mode);
+      AccessToken fresh = fetch(mode, key);
       slot.cached.set(new Cached(fresh, refreshAt(fresh, asked)));
       evictIfCrowded();
       return fresh;
@@ -188,19 +198,63 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     }
   }
 
-  private AccessToken fetch(AccessMode mode) {
+  private AccessToken fetch(AccessMode mode, @Nullable DpopKey key) {
     Optional<TransportScope> scope = TransportScope.current();
     if (scope.isPresent()) {
-      return fetch(mode, scope.get().transport(), scope.get().deadline());
+      return fetch(mode, key, scope.get().transport(), scope.get().deadline());
     }
     try (HttpTransport own =
         new ApacheHttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(30), 2)) {
-      return fetch(mode, own, Instant.now().plus(OWN_DEADLINE));
+      return fetch(mode, key, own, Instant.now().plus(OWN_DEADLINE));
     }
   }
 
-  private AccessToken fetch(AccessMode mode, HttpTransport transport, Instant deadline) {
+  private AccessToken fetch(
+      AccessMode mode, @Nullable DpopKey key, HttpTransport transport, Instant deadline) {
     URI endpoint = tokenEndpoint(transport, deadline);
+    Instant asked = clock.instant();
+    Answer answer = exchange(transport, deadline, tokenRequest(mode, key, endpoint));
+    if (key != null) {
+      DpopNonces.remember(endpoint, answer.headers);
+      if (DpopNonces.isTokenEndpointNonceError(answer.status, answer.headers, answer.body)) {
+        // RFC 9449 §8: once more with the server's nonce (and a new single-use assertion)
+        answer = exchange(transport, deadline, tokenRequest(mode, key, endpoint));
+        DpopNonces.remember(endpoint, answer.headers);
+      }
+    }
+    if (answer.status != 200) {
+      throw tokenError(answer);
+    }
+    JsonNode json = JsonCodec.readTree(answer.body);
+    JsonNode value = json.path("access_token");
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw new MesClientException("the token endpoint answered without an access_token");
+    }
+    String type = json.path("token_type").asText("Bearer");
+    boolean bound = type.equalsIgnoreCase("DPoP");
+    if (!type.equalsIgnoreCase("Bearer") && !(bound && key != null)) {
+      throw new MesClientException("the token endpoint answered a token of type " + type);
+    }
+    JsonNode expiresIn = json.path("expires_in");
+    Instant expiresAt =
+        expiresIn.canConvertToLong() && expiresIn.asLong() > 0
+            ? asked.plusSeconds(expiresIn.asLong())
+            : null;
+    AccessToken token =
+        bound
+            ? AccessToken.dpopBound(value.asText(), expiresAt)
+            : expiresAt != null
+                ? AccessToken.of(value.asText(), expiresAt)
+                : AccessToken.of(value.asText());
+    LOG.debug(
+        "token fetched for access mode {} (expires {}{})",
+        mode.kind().code(),
+        token.expiresAt().map(Instant::toString).orElse("never"),
+        bound ? ", DPoP-bound" : "");
+    return token;
+  }
+
+  private TransportRequest tokenRequest(AccessMode mode, @Nullable DpopKey key, URI endpoint) {
     StringBuilder form =
         new StringBuilder()
             .append("grant_type=client_credentials")
@@ -211,40 +265,17 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
             .append("&access_mode=")
             .append(encode(mode.kind().code()));
     mode.reason().ifPresent(r -> form.append("&access_reason=").append(encode(r)));
-    Instant asked = clock.instant();
-    Answer answer =
-        exchange(
-            transport,
-            deadline,
-            new TransportRequest(
-                "POST",
-                endpoint,
-                headers(),
-                form.toString().getBytes(StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded",
-                false)); // the assertion's jti is single-use: never resent
-    if (answer.status != 200) {
-      throw tokenError(answer);
+    List<Map.Entry<String, String>> headers = headers();
+    if (key != null) {
+      headers.add(Map.entry("DPoP", DpopNonces.proof(key, "POST", endpoint, null)));
     }
-    JsonNode json = JsonCodec.readTree(answer.body);
-    JsonNode value = json.path("access_token");
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw new MesClientException("the token endpoint answered without an access_token");
-    }
-    String type = json.path("token_type").asText("Bearer");
-    if (!type.equalsIgnoreCase("Bearer")) {
-      throw new MesClientException("the token endpoint answered a token of type " + type);
-    }
-    JsonNode expiresIn = json.path("expires_in");
-    AccessToken token =
-        expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-            ? AccessToken.of(value.asText(), asked.plusSeconds(expiresIn.asLong()))
-            : AccessToken.of(value.asText());
-    LOG.debug(
-        "token fetched for access mode {} (expires {})",
-        mode.kind().code(),
-        token.expiresAt().map(Instant::toString).orElse("never"));
-    return token;
+    return new TransportRequest(
+        "POST",
+        endpoint,
+        headers,
+        form.toString().getBytes(StandardCharsets.UTF_8),
+        "application/x-www-form-urlencoded",
+        false); // the assertion's jti is single-use: never resent
   }
 
   private URI tokenEndpoint(HttpTransport transport, Instant deadline) {
@@ -376,7 +407,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       return ErrorDecoder.decode(
           "POST", "/oauth2/token", answer.status, answer.headers, answer.body, answer.requestId, 1);
     }
-    return new AuthenticationException(
+    return new OAuthException(
         "the token endpoint refused the client: "
             + error
             + (description == null ? "" : " (" + description + ")")
@@ -385,8 +416,8 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
             + ")",
         answer.status,
         answer.requestId,
-        ErrorCause.INVALID_TOKEN,
         error,
+        description,
         1);
   }
 

@@ -1,5 +1,7 @@
 package io.mes4j.core.auth;
 
+import java.util.Optional;
+
 /**
  * Gives the client an access token for each call.
  *
@@ -33,6 +35,15 @@ public interface TokenProvider {
    * fresh one. Does nothing by default.
    */
   default void invalidate(AccessToken token) {}
+
+  /**
+   * The DPoP key this provider's tokens are bound to, when the provider binds them itself (e.g. the
+   * tokens of a catalogue pairing); a client built with it signs its proofs with that key. Empty by
+   * default: the provider binds to the key of the {@link TokenRequest}, if any.
+   */
+  default Optional<DpopKey> dpopKey() {
+    return Optional.empty();
+  }
 
   /**
    * A provider that always gives the same token, whatever the access mode; for tests and tokens

@@ -8,6 +8,8 @@
  *       {@code private_key_jwt}, found through OpenID discovery, with a cache per access mode.
  *   <li>{@link io.mes4j.core.auth.TokenRequest} and {@link io.mes4j.core.auth.AccessToken}: what is
  *       asked and what is given.
+ *   <li>{@link io.mes4j.core.auth.DpopKey}: a key that DPoP-binds tokens (RFC 9449), and signs the
+ *       proof each request carries.
  * </ul>
  */
 @NullMarked

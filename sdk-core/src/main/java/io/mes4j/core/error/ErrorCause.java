@@ -61,6 +61,11 @@ public enum ErrorCause {
   NOT_FOUND("not-found"),
   /** Same unique id, different content (409). */
   DUPLICATE_CONFLICT("duplicate-conflict"),
+  /**
+   * The resource's state does not allow the change, e.g. an appointment no longer booked (AG-1) or
+   * a pairing already withdrawn (CAT-3) (409).
+   */
+  CONFLICT("conflict"),
   /** A holder tried to start a conversation; only professionals and establishments do (403). */
   HOLDER_CANNOT_START("holder-cannot-start"),
   /** The conversation was closed by the professional; no message may be added (409). */
@@ -84,6 +89,21 @@ public enum ErrorCause {
   NOT_IMPLEMENTED("not-implemented"),
   /** The server is unavailable (503). */
   UNAVAILABLE("unavailable"),
+  /** The service's token belongs to a revoked grant or a withdrawn pairing (CAT-2, CAT-3) (401). */
+  TOKEN_REVOKED("token-revoked"),
+  /**
+   * The DPoP proof of a bound token is missing, invalid, replayed or for another request (RFC 9449)
+   * (401).
+   */
+  INVALID_DPOP_PROOF("invalid-dpop-proof"),
+  /** The finality the action needs is not consented in the pairing (CAT-2, CAT-3) (403). */
+  FINALITY_NOT_CONSENTED("finality-not-consented"),
+  /** The catalogue service is suspended or delisted (CAT-1) (403). */
+  SERVICE_SUSPENDED("service-suspended"),
+  /** The catalogue service is offline: it cannot be newly paired (CAT-1) (403). */
+  SERVICE_UNAVAILABLE("service-unavailable"),
+  /** The holder came of age: the pairing must be approved again (ES-6) (403). */
+  REAPPROVAL_REQUIRED("reapproval-required"),
   /** A cause mes4j does not know, or no cause at all. */
   UNKNOWN("unknown");
 

@@ -8,6 +8,11 @@ package io.mes4j.core.error;
 public class InvalidValueException extends MesClientException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A refused value.
+   *
+   * @param message what is wrong; never the value itself when it may identify a person
+   */
   public InvalidValueException(String message) {
     super(message);
   }

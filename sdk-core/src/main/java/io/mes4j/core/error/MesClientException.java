@@ -10,10 +10,21 @@ import org.jspecify.annotations.Nullable;
 public class MesClientException extends MesException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A failure on the caller's side.
+   *
+   * @param message what went wrong; never a value that may identify a person
+   */
   public MesClientException(String message) {
     super(message, null);
   }
 
+  /**
+   * A failure on the caller's side, with the failure that caused it.
+   *
+   * @param message what went wrong; never a value that may identify a person
+   * @param cause the underlying failure, if any
+   */
   public MesClientException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
 public abstract class MesException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with its message and the failure that caused it.
+   *
+   * @param message what went wrong; never a value that may identify a person
+   * @param cause the underlying failure, if any
+   */
   protected MesException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

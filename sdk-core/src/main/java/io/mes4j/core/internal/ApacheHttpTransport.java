@@ -147,6 +147,9 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
     message.setConfig(
         RequestConfig.custom()
+            // mes4j answers 401 challenges itself (token replay, DPoP nonce): HttpClient neither
+            // handles nor logs them
+            .setAuthenticationEnabled(false)
             .setResponseTimeout(
                 Timeout.ofMilliseconds(Math.min(responseTimeout.toMillis(), remainingMs)))
             .setConnectionRequestTimeout(

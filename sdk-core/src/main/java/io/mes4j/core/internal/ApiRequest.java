@@ -65,6 +65,7 @@ public final class ApiRequest {
   private final boolean retryable;
   private final @Nullable String idempotencyKey;
   private final boolean authenticated;
+  private final boolean redirectExpected;
 
   private ApiRequest(Builder b) {
     this.method = b.method;
@@ -83,6 +84,7 @@ public final class ApiRequest {
             ? b.retryable
             : IDEMPOTENT_METHODS.contains(method) || b.idempotencyKey != null;
     this.authenticated = b.authenticated;
+    this.redirectExpected = b.redirectExpected;
   }
 
   /** A builder for a call of {@code method} on the path template (also the path if no other). */
@@ -173,6 +175,14 @@ public final class ApiRequest {
     return authenticated;
   }
 
+  /**
+   * Whether a {@code 3xx} answer is the expected outcome (e.g. an OAuth authorisation redirect),
+   * returned as is instead of failing; redirects are never followed.
+   */
+  public boolean redirectExpected() {
+    return redirectExpected;
+  }
+
   /** The method and path template only. */
   @Override
   public String toString() {
@@ -194,6 +204,7 @@ public final class ApiRequest {
     private @Nullable Boolean retryable;
     private @Nullable String idempotencyKey;
     private boolean authenticated = true;
+    private boolean redirectExpected;
 
     private Builder(String method, String pathTemplate) {
       Objects.requireNonNull(method, "method");
@@ -296,6 +307,12 @@ public final class ApiRequest {
     /** Whether to send a bearer token (default true). */
     public Builder authenticated(boolean authenticated) {
       this.authenticated = authenticated;
+      return this;
+    }
+
+    /** Takes a {@code 3xx} answer as the outcome instead of a failure (never followed). */
+    public Builder redirectExpected(boolean redirectExpected) {
+      this.redirectExpected = redirectExpected;
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.mes4j.core.CircuitBreakerPolicy;
 import io.mes4j.core.RetryPolicy;
+import io.mes4j.core.auth.DpopKey;
 import io.mes4j.core.auth.TokenProvider;
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +20,7 @@ public final class ClientCore implements AutoCloseable {
   private final String baseUrl;
   private final HttpTransport transport;
   private final TokenProvider tokens;
+  private final @Nullable DpopKey dpopKey;
   private final Duration callTimeout;
   private final RetryPolicy retryPolicy;
   private final @Nullable CircuitBreaker breaker;
@@ -28,6 +30,7 @@ public final class ClientCore implements AutoCloseable {
    * A core over {@code transport}, which it closes on {@link #close()}.
    *
    * @param baseUrl the validated base URL, without a trailing slash
+   * @param dpopKey the key signing DPoP proofs, or {@code null} for bearer tokens only
    */
   public ClientCore(
       String baseUrl,
@@ -35,11 +38,13 @@ public final class ClientCore implements AutoCloseable {
       TokenProvider tokens,
       Duration callTimeout,
       RetryPolicy retryPolicy,
-      CircuitBreakerPolicy breakerPolicy) {
+      CircuitBreakerPolicy breakerPolicy,
+      @Nullable DpopKey dpopKey) {
     this.baseUrl = baseUrl;
     this.baseUri = URI.create(baseUrl);
     this.transport = transport;
     this.tokens = tokens;
+    this.dpopKey = dpopKey;
     this.callTimeout = callTimeout;
     this.retryPolicy = retryPolicy;
     this.breaker =
@@ -73,6 +78,11 @@ public final class ClientCore implements AutoCloseable {
 
   TokenProvider tokens() {
     return tokens;
+  }
+
+  /** The DPoP key of the client, if it uses DPoP. */
+  public @Nullable DpopKey dpopKey() {
+    return dpopKey;
   }
 
   Duration callTimeout() {

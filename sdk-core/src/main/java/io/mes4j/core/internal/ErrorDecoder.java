@@ -3,11 +3,14 @@ package io.mes4j.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mes4j.core.error.AuthenticationException;
 import io.mes4j.core.error.BlockedException;
+import io.mes4j.core.error.ConflictException;
 import io.mes4j.core.error.ConversationClosedException;
 import io.mes4j.core.error.DepositOpposedException;
+import io.mes4j.core.error.DpopProofException;
 import io.mes4j.core.error.DuplicateConflictException;
 import io.mes4j.core.error.EmergencyAccessDeniedException;
 import io.mes4j.core.error.ErrorCause;
+import io.mes4j.core.error.FinalityNotConsentedException;
 import io.mes4j.core.error.ForbiddenException;
 import io.mes4j.core.error.HolderCannotStartException;
 import io.mes4j.core.error.HolderOnlyException;
@@ -19,14 +22,19 @@ import io.mes4j.core.error.NotAcceptableException;
 import io.mes4j.core.error.NotAuthorException;
 import io.mes4j.core.error.NotAuthorisedException;
 import io.mes4j.core.error.NotImplementedException;
+import io.mes4j.core.error.OAuthException;
 import io.mes4j.core.error.PayloadTooLargeException;
 import io.mes4j.core.error.ProfessionNotAllowedException;
 import io.mes4j.core.error.RateLimitedException;
+import io.mes4j.core.error.ReapprovalRequiredException;
 import io.mes4j.core.error.ReasonRequiredException;
 import io.mes4j.core.error.ResourceNotFoundException;
 import io.mes4j.core.error.RoleRequiredException;
+import io.mes4j.core.error.ServiceOfflineException;
+import io.mes4j.core.error.ServiceSuspendedException;
 import io.mes4j.core.error.ServiceUnavailableException;
 import io.mes4j.core.error.SpaceNotActiveException;
+import io.mes4j.core.error.TokenRevokedException;
 import io.mes4j.core.error.TransitionNotAllowedException;
 import io.mes4j.core.error.UnsupportedMediaTypeException;
 import java.time.Duration;
@@ -65,7 +73,20 @@ public final class ErrorDecoder {
       int attempts) {
     Outcome outcome = readOutcome(body);
     String raw = outcome.causeCode();
+    if (raw == null && status < 500) {
+      OAuthException oauth =
+          readOAuthError(method, pathTemplate, status, body, requestId, attempts);
+      if (oauth != null) {
+        return oauth;
+      }
+    }
     ErrorCause cause = raw != null ? ErrorCause.fromCode(raw) : fromStatus(status);
+    if (raw == null
+        && status == 401
+        && Headers.all(headers, "WWW-Authenticate").stream()
+            .anyMatch(v -> v.contains("invalid_dpop_proof"))) {
+      cause = ErrorCause.INVALID_DPOP_PROOF; // RFC 9449 §7.1, a DPoP challenge without a body
+    }
     String causeCode = raw != null ? raw : cause.code();
     StringBuilder message =
         new StringBuilder()
@@ -97,6 +118,18 @@ public final class ErrorDecoder {
           new ReasonRequiredException(msg, status, requestId, cause, causeCode, attempts);
       case INVALID_TOKEN ->
           new AuthenticationException(msg, status, requestId, cause, causeCode, attempts);
+      case TOKEN_REVOKED ->
+          new TokenRevokedException(msg, status, requestId, cause, causeCode, attempts);
+      case INVALID_DPOP_PROOF ->
+          new DpopProofException(msg, status, requestId, cause, causeCode, attempts);
+      case FINALITY_NOT_CONSENTED ->
+          new FinalityNotConsentedException(msg, status, requestId, cause, causeCode, attempts);
+      case SERVICE_SUSPENDED ->
+          new ServiceSuspendedException(msg, status, requestId, cause, causeCode, attempts);
+      case SERVICE_UNAVAILABLE ->
+          new ServiceOfflineException(msg, status, requestId, cause, causeCode, attempts);
+      case REAPPROVAL_REQUIRED ->
+          new ReapprovalRequiredException(msg, status, requestId, cause, causeCode, attempts);
       case NOT_AUTHORISED ->
           new NotAuthorisedException(msg, status, requestId, cause, causeCode, attempts);
       case BLOCKED -> new BlockedException(msg, status, requestId, cause, causeCode, attempts);
@@ -120,6 +153,7 @@ public final class ErrorDecoder {
           new ResourceNotFoundException(msg, status, requestId, cause, causeCode, attempts);
       case DUPLICATE_CONFLICT ->
           new DuplicateConflictException(msg, status, requestId, cause, causeCode, attempts);
+      case CONFLICT -> new ConflictException(msg, status, requestId, cause, causeCode, attempts);
       case HOLDER_CANNOT_START ->
           new HolderCannotStartException(msg, status, requestId, cause, causeCode, attempts);
       case CONVERSATION_CLOSED ->
@@ -161,6 +195,58 @@ public final class ErrorDecoder {
       case 503 -> ErrorCause.UNAVAILABLE;
       default -> ErrorCause.UNKNOWN;
     };
+  }
+
+  /**
+   * The {@link OAuthException} of an RFC 6749 error body ({@code {"error", "error_description"}},
+   * §5.2), or {@code null} when the body is not one.
+   */
+  public static @Nullable OAuthException readOAuthError(
+      String method,
+      String pathTemplate,
+      int status,
+      byte[] body,
+      @Nullable String requestId,
+      int attempts) {
+    if (body.length == 0) {
+      return null;
+    }
+    JsonNode root;
+    try {
+      root = JsonCodec.mapper().readTree(body);
+    } catch (Exception e) {
+      return null;
+    }
+    if (root == null || !root.path("error").isTextual() || root.has("resourceType")) {
+      return null;
+    }
+    String error = root.path("error").asText().strip();
+    if (error.isEmpty() || !error.matches("[\\x20-\\x7E&&[^\"\\\\]]{1,64}")) {
+      return null;
+    }
+    String description = null;
+    if (root.path("error_description").isTextual()
+        && !root.path("error_description").asText().isBlank()) {
+      description = root.path("error_description").asText().strip();
+      if (description.length() > MAX_TEXT) {
+        description = description.substring(0, MAX_TEXT) + "…";
+      }
+    }
+    String msg =
+        method
+            + " "
+            + pathTemplate
+            + " answered "
+            + status
+            + " "
+            + error
+            + (description == null ? "" : ": " + description)
+            + " (request id "
+            + (requestId == null ? "-" : requestId)
+            + ", attempts "
+            + attempts
+            + ")";
+    return new OAuthException(msg, status, requestId, error, description, attempts);
   }
 
   static Outcome readOutcome(byte[] body) {

@@ -6,10 +6,12 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.mes4j.core.AccessMode;
 import io.mes4j.core.RetryPolicy;
 import io.mes4j.core.auth.AccessToken;
+import io.mes4j.core.auth.DpopKey;
 import io.mes4j.core.auth.TokenRequest;
 import io.mes4j.core.error.CallTimeoutException;
 import io.mes4j.core.error.CircuitOpenException;
 import io.mes4j.core.error.ConnectionFailedException;
+import io.mes4j.core.error.ErrorCause;
 import io.mes4j.core.error.InvalidValueException;
 import io.mes4j.core.error.MesClientException;
 import io.mes4j.core.error.MesException;
@@ -266,24 +268,20 @@ public final class ResilientExecutor implements ApiExecutor {
 
     Success attempt(boolean streaming) {
       AccessToken token = request.authenticated() ? token(false) : null;
-      TransportResponse response = send(token);
+      TransportResponse response = sendWithNonceRetry(token);
       if (response.status() == 401 && token != null && !tokenReplayed) {
+        byte[] refusal = readAndClose(response);
+        if (!freshTokenMayHelp(refusal)) {
+          throw new AttemptFailure(401, response.headers(), refusal);
+        }
         tokenReplayed = true;
-        drainAndClose(response);
         core.tokens().invalidate(token);
-        response = send(token(true));
+        response = sendWithNonceRetry(token(true));
       }
       int status = response.status();
-      if (status < 200 || status > 299) {
-        byte[] body;
-        try {
-          body = readAll(response.body(), MAX_ERROR_BODY);
-        } catch (IOException e) {
-          body = new byte[0];
-        } finally {
-          response.close();
-        }
-        throw new AttemptFailure(status, response.headers(), body);
+      boolean expectedRedirect = request.redirectExpected() && status >= 300 && status <= 399;
+      if ((status < 200 || status > 299) && !expectedRedirect) {
+        throw new AttemptFailure(status, response.headers(), readAndClose(response));
       }
       Success ok = new Success();
       ok.status = status;
@@ -305,10 +303,35 @@ public final class ResilientExecutor implements ApiExecutor {
       return ok;
     }
 
+    /**
+     * Sends; with a DPoP-bound token, a {@code 401 use_dpop_nonce} is sent once more with a proof
+     * carrying the server's new nonce (RFC 9449 §8), the same token.
+     */
+    TransportResponse sendWithNonceRetry(@Nullable AccessToken token) {
+      TransportResponse response = send(token);
+      if (token != null
+          && token.isDpopBound()
+          && DpopNonces.isNonceChallenge(response.status(), response.headers())) {
+        drainAndClose(response);
+        response = send(token);
+      }
+      return response;
+    }
+
+    /**
+     * Whether a fresh token may change a {@code 401}: not when the grant is revoked or the DPoP
+     * proof was refused, for the token provider would give a token of the same grant or key.
+     */
+    boolean freshTokenMayHelp(byte[] refusal) {
+      String cause = ErrorDecoder.readOutcome(refusal).causeCode();
+      return !(ErrorCause.TOKEN_REVOKED.code().equals(cause)
+          || ErrorCause.INVALID_DPOP_PROOF.code().equals(cause));
+    }
+
     @SuppressWarnings("try") // the scope lends the transport to the provider on this thread
     AccessToken token(boolean afterRefusal) {
       try (TransportScope scope = TransportScope.open(core.transport(), deadline)) {
-        return core.tokens().token(new TokenRequest(mode));
+        return core.tokens().token(new TokenRequest(mode, core.dpopKey()));
       } catch (MesException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -360,6 +383,9 @@ public final class ResilientExecutor implements ApiExecutor {
           breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
       }
+      if (core.dpopKey() != null) {
+        DpopNonces.remember(uri, response.headers());
+      }
       Headers.first(response.headers(), "X-Request-Id")
           .filter(v -> !v.isBlank())
           .ifPresent(v -> serverRequestId = v);
@@ -389,7 +415,16 @@ public final class ResilientExecutor implements ApiExecutor {
       headers.add(Map.entry("Accept", request.accept()));
       request.idempotencyKey().ifPresent(k -> headers.add(Map.entry("Idempotency-Key", k)));
       if (token != null) {
-        headers.add(Map.entry("Authorization", "Bearer " + token.value()));
+        headers.add(Map.entry("Authorization", token.scheme() + " " + token.value()));
+        if (token.isDpopBound()) {
+          DpopKey key = core.dpopKey();
+          if (key == null) {
+            throw new MesClientException(
+                "the token provider gave a DPoP-bound token, but the client has no DPoP key:"
+                    + " build it with dpop(true) or dpopKey(key)");
+          }
+          headers.add(Map.entry("DPoP", DpopNonces.proof(key, method, uri, token.value())));
+        }
       }
       return new TransportRequest(
           method,
@@ -484,6 +519,16 @@ public final class ResilientExecutor implements ApiExecutor {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  private static byte[] readAndClose(TransportResponse response) {
+    try {
+      return readAll(response.body(), MAX_ERROR_BODY);
+    } catch (IOException e) {
+      return new byte[0];
+    } finally {
+      response.close();
+    }
   }
 
   private static void drainAndClose(TransportResponse response) {

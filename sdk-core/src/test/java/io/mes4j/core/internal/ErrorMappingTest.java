@@ -14,11 +14,14 @@ import io.mes4j.core.auth.TokenProvider;
 import io.mes4j.core.code.SpaceState;
 import io.mes4j.core.error.AuthenticationException;
 import io.mes4j.core.error.BlockedException;
+import io.mes4j.core.error.ConflictException;
 import io.mes4j.core.error.ConversationClosedException;
 import io.mes4j.core.error.DepositOpposedException;
+import io.mes4j.core.error.DpopProofException;
 import io.mes4j.core.error.DuplicateConflictException;
 import io.mes4j.core.error.EmergencyAccessDeniedException;
 import io.mes4j.core.error.ErrorCause;
+import io.mes4j.core.error.FinalityNotConsentedException;
 import io.mes4j.core.error.ForbiddenException;
 import io.mes4j.core.error.HolderCannotStartException;
 import io.mes4j.core.error.HolderOnlyException;
@@ -30,14 +33,19 @@ import io.mes4j.core.error.NotAcceptableException;
 import io.mes4j.core.error.NotAuthorException;
 import io.mes4j.core.error.NotAuthorisedException;
 import io.mes4j.core.error.NotImplementedException;
+import io.mes4j.core.error.OAuthException;
 import io.mes4j.core.error.PayloadTooLargeException;
 import io.mes4j.core.error.ProfessionNotAllowedException;
 import io.mes4j.core.error.RateLimitedException;
+import io.mes4j.core.error.ReapprovalRequiredException;
 import io.mes4j.core.error.ReasonRequiredException;
 import io.mes4j.core.error.ResourceNotFoundException;
 import io.mes4j.core.error.RoleRequiredException;
+import io.mes4j.core.error.ServiceOfflineException;
+import io.mes4j.core.error.ServiceSuspendedException;
 import io.mes4j.core.error.ServiceUnavailableException;
 import io.mes4j.core.error.SpaceNotActiveException;
+import io.mes4j.core.error.TokenRevokedException;
 import io.mes4j.core.error.TransitionNotAllowedException;
 import io.mes4j.core.error.UnsupportedMediaTypeException;
 import java.time.Duration;
@@ -100,6 +108,7 @@ class ErrorMappingTest {
         Arguments.of(409, "espace-deleted", SpaceNotActiveException.class, false),
         Arguments.of(404, "not-found", ResourceNotFoundException.class, false),
         Arguments.of(409, "duplicate-conflict", DuplicateConflictException.class, false),
+        Arguments.of(409, "conflict", ConflictException.class, false),
         Arguments.of(403, "holder-cannot-start", HolderCannotStartException.class, false),
         Arguments.of(409, "conversation-closed", ConversationClosedException.class, false),
         Arguments.of(409, "transition-not-allowed", TransitionNotAllowedException.class, false),
@@ -110,6 +119,12 @@ class ErrorMappingTest {
         Arguments.of(429, "rate-limited", RateLimitedException.class, true),
         Arguments.of(501, "not-implemented", NotImplementedException.class, false),
         Arguments.of(503, "unavailable", ServiceUnavailableException.class, true),
+        Arguments.of(401, "token-revoked", TokenRevokedException.class, false),
+        Arguments.of(401, "invalid-dpop-proof", DpopProofException.class, false),
+        Arguments.of(403, "finality-not-consented", FinalityNotConsentedException.class, false),
+        Arguments.of(403, "service-suspended", ServiceSuspendedException.class, false),
+        Arguments.of(403, "service-unavailable", ServiceOfflineException.class, false),
+        Arguments.of(403, "reapproval-required", ReapprovalRequiredException.class, false),
         Arguments.of(409, "a-cause-of-tomorrow", MesServiceException.class, false));
   }
 
@@ -166,8 +181,9 @@ class ErrorMappingTest {
     assertThat(e.causeCode()).isEqualTo(code);
     assertThat(e.errorCause()).isEqualTo(ErrorCause.fromCode(code));
     assertThat(e.isRetryable()).isEqualTo(retryable);
-    // a 401 is replayed once with a fresh token, so it took two requests
-    assertThat(e.attempts()).isEqualTo(status == 401 ? 2 : 1);
+    // a 401 invalid-token is replayed once with a fresh token, so it took two requests; a revoked
+    // token or a refused DPoP proof is not (a fresh token of the same grant would not help)
+    assertThat(e.attempts()).isEqualTo(code.equals("invalid-token") ? 2 : 1);
     assertThat(e.getMessage())
         .contains("GET /fhir/metadata", String.valueOf(status), code, "srv-123");
   }
@@ -227,5 +243,62 @@ class ErrorMappingTest {
     assertThat(e).isExactlyInstanceOf(MesServiceException.class);
     assertThat(e.errorCause()).isEqualTo(ErrorCause.UNKNOWN);
     assertThat(e.isRetryable()).isTrue();
+  }
+
+  @Test
+  void execute_whenTheBodyIsAnOAuthError_throwsOAuthExceptionWithItsCode() {
+    // GIVEN an OAuth endpoint refusing with an RFC 6749 §5.2 body
+    // WHEN a call is made
+    MesServiceException e =
+        callAnswering(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code spent\"}");
+
+    // THEN it is an OAuthException carrying the OAuth error and its description
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            OAuthException.class,
+            o -> {
+              assertThat(o.error()).isEqualTo("invalid_grant");
+              assertThat(o.description()).contains("code spent");
+            });
+    assertThat(e.causeCode()).isEqualTo("invalid_grant");
+    assertThat(e.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void execute_whenAFinalityIsNotConsented_namesTheFinalityNeeded() {
+    // CAT-3
+    // GIVEN a service refused because its pairing lacks a finality
+    String body =
+        outcome("finality-not-consented")
+            .replace("refused for a test", "the pairing does not grant the finality AGENDA_WRITE");
+
+    // WHEN a call is made
+    MesServiceException e = callAnswering(403, body);
+
+    // THEN the exception names the finality needed
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            FinalityNotConsentedException.class,
+            f -> assertThat(f.finality()).contains("AGENDA_WRITE"));
+  }
+
+  @Test
+  void execute_whenA401CarriesOnlyADpopChallenge_throwsDpopProofException() {
+    // GIVEN a 401 without body but a DPoP invalid_dpop_proof challenge (RFC 9449 §7.1)
+    server.stubFor(
+        get("/fhir/metadata")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("WWW-Authenticate", "DPoP error=\"invalid_dpop_proof\"")));
+
+    // WHEN a call is made
+    MesServiceException e =
+        catchThrowableOfType(
+            MesServiceException.class,
+            () -> executor.execute(ApiRequest.builder("GET", "/fhir/metadata").build()));
+
+    // THEN it is typed as a refused DPoP proof
+    assertThat(e).isInstanceOf(DpopProofException.class);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -27,6 +28,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * test can check what mes4j writes to the logs (see {@link LogCanary}). WARN and ERROR events are
  * also printed to standard error. {@link #threshold(String, Level)} raises the level of some
  * loggers, as a production configuration would.
+ *
+ * <p>Every event reaching the provider is also judged by {@link RedactionGuard}. At most 200 000
+ * events are kept, the oldest dropped first.
  *
  * <p>Registered in {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} of the test
  * sources; the modules that use sdk-core's test jar get it too.
@@ -52,6 +56,8 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
   }
 
   private static final Queue<Event> EVENTS = new ConcurrentLinkedQueue<>();
+  private static final int MAX_EVENTS = 200_000;
+  private static final AtomicInteger SIZE = new AtomicInteger();
   private static final ConcurrentMap<String, Level> THRESHOLDS = new ConcurrentHashMap<>();
 
   private final IMarkerFactory markers = new BasicMarkerFactory();
@@ -66,6 +72,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
   /** Forgets the captured events. */
   public static void clear() {
     EVENTS.clear();
+    SIZE.set(0);
   }
 
   /**
@@ -168,9 +175,6 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
         @Nullable String pattern,
         Object @Nullable [] arguments,
         @Nullable Throwable throwable) {
-      if (!isEnabled(name, level)) {
-        return;
-      }
       String message = MessageFormatter.basicArrayFormat(pattern, arguments);
       List<String> args =
           arguments == null ? List.of() : Arrays.stream(arguments).map(String::valueOf).toList();
@@ -181,7 +185,17 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
         thrown = out.toString();
       }
       Event event = new Event(level, name, message == null ? "" : message, args, thrown);
+      // Judged by the whole-suite RedactionGuard before the thresholds (TRACE by default) apply.
+      RedactionGuard.inspect("slf4j", name, level.name(), event.fullText());
+      if (!isEnabled(name, level)) {
+        return;
+      }
       EVENTS.add(event);
+      if (SIZE.incrementAndGet() > MAX_EVENTS) {
+        // Bounded, oldest dropped: a long soak logs millions of lines, each judged as it comes.
+        EVENTS.poll();
+        SIZE.decrementAndGet();
+      }
       if (level == Level.WARN || level == Level.ERROR) {
         System.err.println("[" + level + "] " + name + " - " + event.message());
         if (throwable != null) {
