@@ -5,6 +5,7 @@
 module io.mes4j.mockserver {
   requires transitive io.mes4j.core;
   requires jdk.httpserver;
+  requires java.logging;
   requires com.fasterxml.jackson.databind;
   requires com.nimbusds.jose.jwt;
   requires info.picocli;

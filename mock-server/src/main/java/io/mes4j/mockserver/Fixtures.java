@@ -23,6 +23,10 @@ import io.mes4j.core.identity.ServiceId;
  *       space in each other state</td><td>as named</td></tr>
  * </table>
  *
+ * <p>Catalogue services (CAT-1, editor "Éditeur Démo", public OAuth clients whose client_id is the
+ * service id): {@link #AGENDA_APP}, {@link #MEASURES_APP}, {@link #OFFLINE_APP}, {@link
+ * #SUSPENDED_APP}, {@link #DELISTED_APP}.
+ *
  * <p>Professionals (idNat_PS, profession): all authorised on {@link #ADULT} unless said, all
  * attached to {@link #HOSPITAL} except {@link #REGULATION_DOCTOR} ({@link #SAMU}). {@link
  * #BLOCKED_DOCTOR} is authorised but blocked by {@link #ADULT}; {@link #SAME_RIGHTS_DOCTOR} has the
@@ -100,12 +104,37 @@ public final class Fixtures {
   public static final Finess SAMU = Finess.of("130000029");
 
   /**
-   * An agenda application of the catalogue (OID {@code 2.999.1.1}, in the ITU-T arc for examples).
-   * It has no standing pairing: its tokens carry the finalities and the patient given to {@link
-   * MockControl#serviceToken} (or {@code POST /_mock/tokens}), until the catalogue's pairing
-   * exists.
+   * "Agenda Démo", an agenda application of the catalogue (OID {@code 2.999.1.1}, in the ITU-T arc
+   * for examples): {@code EN_LIGNE}, finalities {@code AGENDA_READ} and {@code AGENDA_WRITE},
+   * redirect URI {@code https://agenda.example/callback}. Paired through {@code /oauth2/authorize}
+   * (CAT-2); {@link MockControl#serviceToken} also makes tokens with given finalities and patient.
    */
   public static final ServiceId AGENDA_APP = ServiceId.of(Ids.AGENDA_APP);
+
+  /**
+   * "Mesures Démo" ({@code 2.999.1.2}): {@code EN_LIGNE}, finalities {@code MEASUREMENTS_READ},
+   * {@code MEASUREMENTS_WRITE}, {@code DOCUMENTS_READ}, {@code DOCUMENTS_WRITE}, redirect URI
+   * {@code https://mesures.example/callback}.
+   */
+  public static final ServiceId MEASURES_APP = ServiceId.of(Ids.MEASURES_APP);
+
+  /**
+   * "Hors Ligne Démo" ({@code 2.999.1.3}): {@code HORS_LIGNE} (no new pairing), {@code
+   * AGENDA_READ}, redirect URI {@code https://offline.example/callback}.
+   */
+  public static final ServiceId OFFLINE_APP = ServiceId.of(Ids.OFFLINE_APP);
+
+  /**
+   * "Suspendu Démo" ({@code 2.999.1.4}): {@code SUSPENDUE} (every call refused), {@code
+   * AGENDA_READ}, redirect URI {@code https://suspended.example/callback}.
+   */
+  public static final ServiceId SUSPENDED_APP = ServiceId.of(Ids.SUSPENDED_APP);
+
+  /**
+   * "Déréférencé Démo" ({@code 2.999.1.5}): {@code DEREFERENCEE} (every call refused), {@code
+   * AGENDA_READ}, redirect URI {@code https://delisted.example/callback}.
+   */
+  public static final ServiceId DELISTED_APP = ServiceId.of(Ids.DELISTED_APP);
 
   /**
    * The same identities as strings, for annotations such as {@code @Identity(Fixtures.Ids.DOCTOR)}:
@@ -174,6 +203,18 @@ public final class Fixtures {
 
     /** {@link Fixtures#AGENDA_APP}, as a token subject. */
     public static final String AGENDA_APP = "urn:oid:2.999.1.1";
+
+    /** {@link Fixtures#MEASURES_APP}, as a token subject and OAuth client_id. */
+    public static final String MEASURES_APP = "urn:oid:2.999.1.2";
+
+    /** {@link Fixtures#OFFLINE_APP}, as a token subject and OAuth client_id. */
+    public static final String OFFLINE_APP = "urn:oid:2.999.1.3";
+
+    /** {@link Fixtures#SUSPENDED_APP}, as a token subject and OAuth client_id. */
+    public static final String SUSPENDED_APP = "urn:oid:2.999.1.4";
+
+    /** {@link Fixtures#DELISTED_APP}, as a token subject and OAuth client_id. */
+    public static final String DELISTED_APP = "urn:oid:2.999.1.5";
 
     private Ids() {}
   }

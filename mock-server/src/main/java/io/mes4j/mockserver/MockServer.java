@@ -10,13 +10,21 @@ import io.mes4j.mockserver.internal.agenda.AgendaEndpoints;
 import io.mes4j.mockserver.internal.auth.OAuthEndpoints;
 import io.mes4j.mockserver.internal.clock.ServerClock;
 import io.mes4j.mockserver.internal.control.ControlEndpoints;
+import io.mes4j.mockserver.internal.control.TenantEndpoints;
 import io.mes4j.mockserver.internal.dossier.AuditEventEndpoints;
 import io.mes4j.mockserver.internal.dossier.ConsentEndpoints;
 import io.mes4j.mockserver.internal.dossier.DocumentEndpoints;
 import io.mes4j.mockserver.internal.dossier.SpaceEndpoints;
+import io.mes4j.mockserver.internal.faults.FaultEndpoints;
 import io.mes4j.mockserver.internal.fhir.MetadataEndpoint;
+import io.mes4j.mockserver.internal.fixtures.FixturesEndpoints;
+import io.mes4j.mockserver.internal.fixtures.FixturesReader;
+import io.mes4j.mockserver.internal.fixtures.FixturesService;
 import io.mes4j.mockserver.internal.http.Dispatcher;
 import io.mes4j.mockserver.internal.http.Router;
+import io.mes4j.mockserver.internal.http.Site;
+import io.mes4j.mockserver.internal.journal.Journal;
+import io.mes4j.mockserver.internal.journal.JournalEndpoints;
 import io.mes4j.mockserver.internal.messaging.MessagingEndpoints;
 import io.mes4j.mockserver.internal.policy.HabilitationMatrix;
 import io.mes4j.mockserver.internal.profile.ProfileEndpoints;
@@ -28,6 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -52,6 +62,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class MockServer implements AutoCloseable {
+  /** Held so that the level set below stays (JDK loggers are weakly referenced). */
+  private static final java.util.logging.Logger JDK_SERVER_LOG =
+      java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+
   static {
     // Small answers must not wait for Nagle's algorithm; set before the first HttpServer exists.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -62,13 +76,25 @@ public final class MockServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
       System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
     }
+    // At FINE and below the JDK's server logs whole request lines, where an outside client's GET
+    // search carries an INS: keep its logger at INFO at most, whatever the root logger says.
+    java.util.logging.Level level = JDK_SERVER_LOG.getLevel();
+    if (level == null || level.intValue() < java.util.logging.Level.INFO.intValue()) {
+      JDK_SERVER_LOG.setLevel(java.util.logging.Level.INFO);
+    }
   }
 
   /** How long before an appointment its reminder notice is sent by default: 24 hours (AU-3). */
   public static final Duration DEFAULT_APPOINTMENT_REMINDER_DELAY = Duration.ofHours(24);
 
+  /** The request journal's default bound on entries (issue 8): 10 000. */
+  public static final int DEFAULT_JOURNAL_ENTRIES = Journal.DEFAULT_MAX_ENTRIES;
+
   /** The default request body limit: 32 MB (wire contract). */
   public static final long DEFAULT_BODY_LIMIT = 32L * 1024 * 1024;
+
+  /** The most tenants one server holds. */
+  public static final int MAX_TENANTS = 256;
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
@@ -76,6 +102,79 @@ public final class MockServer implements AutoCloseable {
   private final MockControl control;
   private final String baseUrl;
   private final Dispatcher dispatcher;
+  private final Site site;
+  private final Builder builder;
+  private final HabilitationMatrix matrix;
+  private final @Nullable MockServer root;
+  private final Map<String, MockServer> tenants;
+
+  /** A tenant of {@code root}, served under {@code <root>/t/<name>}. */
+  private MockServer(MockServer root, String name) {
+    this.http = root.http;
+    this.executor = root.executor;
+    this.dispatcher = root.dispatcher;
+    this.builder = root.builder;
+    this.matrix = root.matrix;
+    this.root = root;
+    this.tenants = Map.of();
+    this.baseUrl = root.baseUrl + Dispatcher.TENANT_PREFIX + name;
+    this.engine = newEngine(baseUrl, builder, matrix);
+    this.site = newSite(name, engine, builder, null);
+    this.control = new MockControl(engine, builder.fixtures);
+  }
+
+  private static Engine newEngine(String baseUrl, Builder builder, HabilitationMatrix matrix) {
+    ServerClock clock =
+        builder.clockStart == null ? ServerClock.system() : ServerClock.fixed(builder.clockStart);
+    Engine engine = new Engine(baseUrl, clock, matrix, builder.seed, builder.fixtures);
+    engine.journalLimit(builder.journalEntries, builder.journalBytes);
+    byte[] file = builder.fixturesFile;
+    if (file != null) {
+      // The fixtures file replaces the default fixtures, at start and on every reset to them.
+      FixturesService fixtures = new FixturesService(engine);
+      Instant clockStart = builder.clockStart;
+      FixturesReader.Loaded first = builder.takeFirstLoad();
+      engine.fixturesFile(
+          new Runnable() {
+            private FixturesReader.@Nullable Loaded pending = first;
+
+            @Override
+            public void run() {
+              FixturesReader.Loaded loaded = pending != null ? pending : FixturesReader.read(file);
+              pending = null;
+              fixtures.load(loaded, clockStart);
+            }
+          });
+    }
+    return engine;
+  }
+
+  private static Site newSite(
+      @Nullable String tenant,
+      Engine engine,
+      Builder builder,
+      TenantEndpoints.@Nullable Tenants tenants) {
+    Router router = new Router();
+    new MetadataEndpoint(engine).register(router);
+    new DocumentEndpoints(engine).register(router);
+    new AuditEventEndpoints(engine).register(router);
+    new ProfileEndpoints(engine).register(router);
+    new ConsentEndpoints(engine).register(router);
+    new SpaceEndpoints(engine).register(router);
+    new MessagingEndpoints(engine).register(router);
+    new AgendaEndpoints(engine, builder.appointmentReminderDelay).register(router);
+    new OAuthEndpoints(engine).register(router);
+    new ControlEndpoints(engine).register(router);
+    new FixturesEndpoints(engine).register(router);
+    new JournalEndpoints(engine.journal()).register(router);
+    new FaultEndpoints(engine.faults()).register(router);
+    if (tenants != null) {
+      new TenantEndpoints(tenants).register(router);
+    }
+    ServerClock clock = engine.clock();
+    return new Site(
+        tenant, router, request -> clock.runDue(), engine.journal(), engine.faults(), clock::now);
+  }
 
   private MockServer(Builder builder) {
     int threads = builder.threads;
@@ -98,28 +197,103 @@ public final class MockServer implements AutoCloseable {
     }
     String host = builder.host.contains(":") ? "[" + builder.host + "]" : builder.host;
     this.baseUrl = "http://" + host + ":" + http.getAddress().getPort();
-    ServerClock clock =
-        builder.clockStart == null ? ServerClock.system() : ServerClock.fixed(builder.clockStart);
-    HabilitationMatrix matrix =
+    this.builder = builder;
+    this.matrix =
         builder.habilitations == null
             ? HabilitationMatrix.defaults()
             : HabilitationMatrix.load(builder.habilitations);
-    this.engine = new Engine(baseUrl, clock, matrix, builder.seed, builder.fixtures);
-    Router router = new Router();
-    new MetadataEndpoint(engine).register(router);
-    new DocumentEndpoints(engine).register(router);
-    new AuditEventEndpoints(engine).register(router);
-    new ProfileEndpoints(engine).register(router);
-    new ConsentEndpoints(engine).register(router);
-    new SpaceEndpoints(engine).register(router);
-    new MessagingEndpoints(engine).register(router);
-    new AgendaEndpoints(engine, builder.appointmentReminderDelay).register(router);
-    new OAuthEndpoints(engine).register(router);
-    new ControlEndpoints(engine).register(router);
-    this.dispatcher = new Dispatcher(router, builder.bodyLimit, request -> clock.runDue());
+    this.root = null;
+    this.tenants = new ConcurrentHashMap<>();
+    this.engine = newEngine(baseUrl, builder, matrix);
+    this.site = newSite(null, engine, builder, new TenantAccess());
+    this.dispatcher = new Dispatcher(site, builder.bodyLimit);
     http.createContext("/", dispatcher);
     http.setExecutor(executor);
     this.control = new MockControl(engine, builder.fixtures);
+  }
+
+  /**
+   * A tenant of this server: an isolated server under {@code <baseUrl>/t/<name>} with its own state
+   * (the same fixtures), clock, signing key, journal, faults and control plane, sharing this one's
+   * port and threads. Made on first use, the same one after; closing it removes it. Parallel test
+   * classes each take one (see {@link io.mes4j.mockserver.junit.MesMockServer#tenant()}).
+   *
+   * <pre>{@code
+   * MockServer mine = server.tenant("billing-tests");
+   * MesClient client = MesClient.builder().baseUrl(mine.baseUrl())
+   *     .credentials(mine.tokenProvider(Fixtures.Ids.DOCTOR)).build();
+   * }</pre>
+   *
+   * @param name 1 to 40 of {@code [a-z0-9-]}
+   * @throws IllegalArgumentException if the name is invalid
+   * @throws IllegalStateException if this is a tenant, or the server holds {@value #MAX_TENANTS}
+   */
+  public MockServer tenant(String name) {
+    Objects.requireNonNull(name, "name");
+    if (root != null) {
+      throw new IllegalStateException("a tenant has no tenants of its own");
+    }
+    if (!Dispatcher.TENANT_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("a tenant name is 1 to 40 of [a-z0-9-]");
+    }
+    synchronized (tenants) {
+      MockServer existing = tenants.get(name);
+      if (existing != null) {
+        return existing;
+      }
+      if (tenants.size() >= MAX_TENANTS) {
+        throw new IllegalStateException("this server holds " + MAX_TENANTS + " tenants already");
+      }
+      MockServer tenant = new MockServer(this, name);
+      dispatcher.addTenant(tenant.site);
+      tenants.put(name, tenant);
+      return tenant;
+    }
+  }
+
+  /** This server's tenant name, or empty for a root server. */
+  public Optional<String> tenantName() {
+    return Optional.ofNullable(site.tenant());
+  }
+
+  private void removeTenant(String name) {
+    synchronized (tenants) {
+      tenants.remove(name);
+      dispatcher.removeTenant(name);
+    }
+  }
+
+  /** The control plane's view of this server's tenants. */
+  private final class TenantAccess implements TenantEndpoints.Tenants {
+    @Override
+    public Created create(String name) {
+      boolean existed = tenants.containsKey(name);
+      try {
+        return new Created(tenant(name).baseUrl(), !existed);
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public Map<String, String> list() {
+      Map<String, String> list = new TreeMap<>();
+      synchronized (tenants) {
+        tenants.forEach((name, tenant) -> list.put(name, tenant.baseUrl()));
+      }
+      return list;
+    }
+
+    @Override
+    public boolean delete(String name) {
+      synchronized (tenants) {
+        if (!tenants.containsKey(name)) {
+          return false;
+        }
+        removeTenant(name);
+        return true;
+      }
+    }
   }
 
   /** A builder, to choose port, clock, fixtures, threads or limits. */
@@ -161,7 +335,7 @@ public final class MockServer implements AutoCloseable {
    */
   public Registration addResponseListener(ResponseListener listener) {
     Objects.requireNonNull(listener, "listener");
-    Runnable remove = dispatcher.addListener(listener);
+    Runnable remove = site.addListener(listener);
     return remove::run;
   }
 
@@ -209,9 +383,20 @@ public final class MockServer implements AutoCloseable {
     };
   }
 
-  /** Stops serving at once (in-flight exchanges are dropped) and releases the threads. */
+  /**
+   * Stops serving at once (in-flight exchanges are dropped) and releases the threads; for a tenant,
+   * removes the tenant only.
+   */
   @Override
   public void close() {
+    MockServer owner = root;
+    if (owner != null) {
+      String name = site.tenant();
+      if (name != null) {
+        owner.removeTenant(name);
+      }
+      return;
+    }
     http.stop(0);
     executor.shutdownNow();
   }
@@ -227,13 +412,32 @@ public final class MockServer implements AutoCloseable {
     private int port;
     private @Nullable Instant clockStart;
     private FixtureSet fixtures = FixtureSet.DEFAULT;
+    private byte @Nullable [] fixturesFile;
+    private FixturesReader.@Nullable Loaded firstLoad;
     private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private long seed;
     private @Nullable Path habilitations;
     private Duration appointmentReminderDelay = DEFAULT_APPOINTMENT_REMINDER_DELAY;
+    private int journalEntries = Journal.DEFAULT_MAX_ENTRIES;
+    private long journalBytes = Journal.DEFAULT_MAX_BYTES;
 
     private Builder() {}
+
+    /**
+     * The request journal's bounds: at most {@code entries} entries and about {@code bytes} bytes,
+     * the oldest dropped beyond either; by default {@value #DEFAULT_JOURNAL_ENTRIES} entries and 16
+     * MB. {@code entries} 0 turns the journal off.
+     */
+    public Builder journalLimit(int entries, long bytes) {
+      if (entries < 0 || bytes < 1) {
+        throw new IllegalArgumentException(
+            "journal bounds must be entries >= 0 and bytes >= 1, got " + entries + ", " + bytes);
+      }
+      this.journalEntries = entries;
+      this.journalBytes = bytes;
+      return this;
+    }
 
     /** The interface to listen on; {@code 127.0.0.1} by default. */
     public Builder host(String host) {
@@ -263,6 +467,37 @@ public final class MockServer implements AutoCloseable {
     public Builder fixtures(FixtureSet fixtures) {
       this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
       return this;
+    }
+
+    /**
+     * A fixtures file (see {@link MockControl#exportFixtures()}) to start from and to return to on
+     * {@link MockControl#reset()}, its clock included (unless {@link #clock(Instant)} is given too,
+     * which then wins). The file is read and checked now.
+     *
+     * <pre>{@code
+     * MockServer server = MockServer.builder().fixtures(Path.of("state.json")).start();
+     * }</pre>
+     *
+     * @throws InvalidFixturesException naming the line and the field of an invalid file
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public Builder fixtures(Path file) {
+      Objects.requireNonNull(file, "file");
+      byte[] json;
+      try {
+        json = java.nio.file.Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the fixtures file", e);
+      }
+      this.firstLoad = MockControl.read(json);
+      this.fixturesFile = json;
+      return this;
+    }
+
+    private FixturesReader.@Nullable Loaded takeFirstLoad() {
+      FixturesReader.Loaded first = firstLoad;
+      firstLoad = null;
+      return first;
     }
 
     /** Threads serving requests; by default max(8, 4 × processors). */

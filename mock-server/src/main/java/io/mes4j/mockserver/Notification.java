@@ -15,9 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param patient the dossier it concerns, if any
  * @param subject the subject line (never the content of a document)
  * @param at when it was sent, on the server's clock
+ * @param correlationId the correlation id of the request that caused it, or null (the clock's)
  */
 public record Notification(
-    String to, Kind kind, @Nullable Ins patient, String subject, Instant at) {
+    String to,
+    Kind kind,
+    @Nullable Ins patient,
+    String subject,
+    Instant at,
+    @Nullable String correlationId) {
+
+  /** A notice caused by no request (the clock's), without a correlation id. */
+  public Notification(String to, Kind kind, @Nullable Ins patient, String subject, Instant at) {
+    this(to, kind, patient, subject, at, null);
+  }
 
   /** What a notice is about. */
   public enum Kind {
@@ -48,9 +59,14 @@ public record Notification(
     /** A person was invited as a minor's second legal representative (ES-6). */
     REPRESENTATIVE_INVITED,
     /** The holder turned 18: representatives no longer have access (ES-6). */
-    MAJORITY_REACHED
+    MAJORITY_REACHED,
+    /** A catalogue service was paired with the holder's space (CAT-2). */
+    PAIRING_CREATED,
+    /** A pairing, or one of its finalities, was withdrawn (CAT-3). */
+    PAIRING_WITHDRAWN
   }
 
+  /** Checks that the recipient, the kind and the subject are given. */
   public Notification {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(kind, "kind");
@@ -80,6 +96,7 @@ public record Notification(
         + subject
         + ", at="
         + at
+        + (correlationId == null ? "" : ", correlationId=" + correlationId)
         + "]";
   }
 }

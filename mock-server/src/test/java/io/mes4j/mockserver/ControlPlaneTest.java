@@ -73,9 +73,9 @@ class ControlPlaneTest extends ServerTest {
 
   @Test
   void unimplementedControlCalls_are501() {
-    assertThat(http.control("GET", "/_mock/journal", null).status()).isEqualTo(501);
-    assertThat(http.control("GET", "/_mock/fixtures", null).status()).isEqualTo(501);
-    assertThat(http.control("PUT", "/_mock/faults", Map.of()).status()).isEqualTo(501);
+    assertThat(http.control("GET", "/_mock/recordings", null).status()).isEqualTo(501);
+    assertThat(http.control("GET", "/_mock/snapshots", null).status()).isEqualTo(501);
+    assertThat(http.control("PUT", "/_mock/webhooks", Map.of()).status()).isEqualTo(501);
   }
 
   // DOC-6

@@ -161,8 +161,8 @@ class AccessDecisionTableTest {
             : Outcome.visible("DOC-7 ES-6");
       case SERVICE:
         // CAT-2: a service reads only what its pairing's finalities consent to; an agenda
-        // service has no document finality.
-        return Outcome.refused("forbidden", "CAT-2 DOC-7");
+        // service has no document finality (DOCUMENTS_READ), and the refusal names that.
+        return Outcome.refused("finality-not-consented", "CAT-2 DOC-7");
       default:
         break;
     }

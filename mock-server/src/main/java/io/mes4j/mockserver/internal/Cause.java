@@ -37,6 +37,18 @@ public enum Cause {
    * the state and the transition).
    */
   TRANSITION_NOT_ALLOWED("transition-not-allowed", 409, "business-rule"),
+  /** CAT-2: the token's grant was revoked or its pairing withdrawn (RFC 7009, RFC 6750). */
+  TOKEN_REVOKED("token-revoked", 401, "login"),
+  /** RFC 9449: a DPoP proof is missing, malformed, replayed or does not match the request. */
+  INVALID_DPOP_PROOF("invalid-dpop-proof", 401, "login"),
+  /** CAT-2, CAT-3: the action needs a finality the holder did not consent to (or withdrew). */
+  FINALITY_NOT_CONSENTED("finality-not-consented", 403, "forbidden"),
+  /** CAT-1: the service is SUSPENDUE or DEREFERENCEE: no pairing, no token, no call. */
+  SERVICE_SUSPENDED("service-suspended", 403, "forbidden"),
+  /** CAT-1: the service is HORS_LIGNE: it cannot be newly paired. */
+  SERVICE_UNAVAILABLE("service-unavailable", 403, "forbidden"),
+  /** ES-6: the holder turned 18; the pairing must be approved again by the holder. */
+  REAPPROVAL_REQUIRED("reapproval-required", 403, "forbidden"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "not-supported"),
   NOT_ACCEPTABLE("not-acceptable", 406, "not-supported"),
   TOO_LARGE("too-large", 413, "too-long"),

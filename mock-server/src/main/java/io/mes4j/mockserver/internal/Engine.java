@@ -5,6 +5,7 @@ import io.mes4j.core.identity.InsSystem;
 import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.mockserver.FixtureSet;
 import io.mes4j.mockserver.internal.audit.AuditTrail;
+import io.mes4j.mockserver.internal.auth.AccessGate;
 import io.mes4j.mockserver.internal.auth.ClientRegistry;
 import io.mes4j.mockserver.internal.auth.Identity;
 import io.mes4j.mockserver.internal.auth.Principal;
@@ -27,9 +28,12 @@ import io.mes4j.mockserver.internal.policy.Mode;
 import io.mes4j.mockserver.internal.policy.PolicyDecisionPoint;
 import io.mes4j.mockserver.internal.policy.SpaceContext;
 import io.mes4j.mockserver.internal.policy.Target;
+import io.mes4j.mockserver.internal.store.Catalogue;
 import io.mes4j.mockserver.internal.store.DefaultFixtures;
 import io.mes4j.mockserver.internal.store.Directory;
+import io.mes4j.mockserver.internal.store.Grants;
 import io.mes4j.mockserver.internal.store.IdGenerator;
+import io.mes4j.mockserver.internal.store.Pairings;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.Store;
 import java.time.Duration;
@@ -50,6 +54,13 @@ public final class Engine {
   private final PolicyDecisionPoint policy;
   private final long seed;
   private final SpaceLifecycle spaces;
+  private final io.mes4j.mockserver.internal.faults.FaultPlan faults;
+  private final FixtureSet fixtures;
+  private volatile io.mes4j.mockserver.internal.journal.Journal journal =
+      new io.mes4j.mockserver.internal.journal.Journal(
+          io.mes4j.mockserver.internal.journal.Journal.DEFAULT_MAX_ENTRIES,
+          io.mes4j.mockserver.internal.journal.Journal.DEFAULT_MAX_BYTES);
+  private final AccessGate gate;
   private volatile ServerState state;
 
   public Engine(
@@ -64,14 +75,39 @@ public final class Engine {
     this.policy = new PolicyDecisionPoint(matrix);
     this.seed = seed;
     this.spaces = new SpaceLifecycle(this);
+    this.gate = new AccessGate(this);
+    this.faults = new io.mes4j.mockserver.internal.faults.FaultPlan(seed);
+    this.fixtures = fixtures;
     this.state = fresh(fixtures);
+  }
+
+  /** The fixtures this server started from, which a reset goes back to by default. */
+  public FixtureSet fixtures() {
+    return fixtures;
+  }
+
+  /** The request journal of this server (issue 8); a reset empties it. */
+  public io.mes4j.mockserver.internal.journal.Journal journal() {
+    return journal;
+  }
+
+  /** Replaces the journal by an empty one with these bounds (at build time). */
+  public void journalLimit(int maxEntries, long maxBytes) {
+    this.journal = new io.mes4j.mockserver.internal.journal.Journal(maxEntries, maxBytes);
+  }
+
+  /** The injected faults of this server (issue 8); a reset removes them. */
+  public io.mes4j.mockserver.internal.faults.FaultPlan faults() {
+    return faults;
   }
 
   private ServerState fresh(FixtureSet fixtures) {
     Store store = new Store();
     IdGenerator ids = new IdGenerator(seed);
+    Catalogue catalogue = new Catalogue();
     if (fixtures == FixtureSet.DEFAULT) {
       DefaultFixtures.load(store, ids, clock.now());
+      DefaultFixtures.loadServices(catalogue); // CAT-1
     }
     ServerState fresh =
         new ServerState(
@@ -80,7 +116,10 @@ public final class Engine {
             ids,
             new ClientRegistry(),
             new IdempotencyCache(),
-            new PageCursors());
+            new PageCursors(),
+            catalogue,
+            new Pairings(),
+            new Grants());
     spaces.scheduleAll(fresh); // ES-2, ES-5, ES-6: the fixtures' clock-driven rules
     return fresh;
   }
@@ -90,10 +129,57 @@ public final class Engine {
     return spaces;
   }
 
-  /** Back to the fixtures and the start of the clock; the signing key stays. */
+  /**
+   * Replaces the whole state by {@code loaded}, read from a fixtures file, and sets the clock to
+   * {@code now}, the instant the file was saved at: the jobs pending on the clock for the old state
+   * are dropped and the new state's clock-driven rules are scheduled. The signing key stays.
+   */
+  public void load(ServerState loaded, Instant now) {
+    clock.restore(now);
+    state = loaded;
+    spaces.scheduleAll(loaded); // ES-2, ES-5, ES-6
+    for (java.util.function.Consumer<ServerState> listener : loadListeners) {
+      listener.accept(loaded); // DOC-6, AG-1: their jobs due after now
+    }
+  }
+
+  private final java.util.List<java.util.function.Consumer<ServerState>> loadListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Adds what schedules again, for a state {@link #load loaded} from a fixtures file, the clock
+   * jobs of its rules that are due after the file's instant (those due before ran before it was
+   * saved).
+   */
+  public void onLoad(java.util.function.Consumer<ServerState> listener) {
+    loadListeners.add(listener);
+  }
+
+  /**
+   * Back to the fixtures and the start of the clock, the journal emptied and the faults removed;
+   * the signing key stays.
+   */
   public void reset(FixtureSet fixtures) {
-    clock.reset();
-    state = fresh(fixtures);
+    Runnable file = fixturesFile;
+    if (fixtures == FixtureSet.DEFAULT && file != null) {
+      file.run(); // the server's fixtures file, its clock included
+    } else {
+      clock.reset();
+      state = fresh(fixtures);
+    }
+    journal.clear();
+    faults.clear();
+  }
+
+  private volatile @Nullable Runnable fixturesFile;
+
+  /**
+   * Makes {@code loader} (which loads the server's fixtures file through {@link #load}) what a
+   * reset to the default fixtures does, and runs it now.
+   */
+  public void fixturesFile(Runnable loader) {
+    this.fixturesFile = loader;
+    loader.run();
   }
 
   public ServerState state() {
@@ -118,6 +204,11 @@ public final class Engine {
 
   public PolicyDecisionPoint policy() {
     return policy;
+  }
+
+  /** Token verification, DPoP binding and service standing (RFC 9449, CAT-2, CAT-3). */
+  public AccessGate gate() {
+    return gate;
   }
 
   /**
@@ -186,13 +277,26 @@ public final class Engine {
    * Requires a valid bearer token, then answers repeated idempotency keys with the first answer.
    */
   public Handler protect(Handler handler) {
+    Handler guarded = guarded(handler);
+    // RFC 9449: every answer to a DPoP request carries the current server nonce.
     return request -> {
-      String authorization = request.header("Authorization");
-      String token = null;
-      if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        token = authorization.substring(7).trim();
+      if (!AccessGate.dpopRequest(request)) {
+        return guarded.handle(request);
       }
-      Principal principal = tokens.verify(token);
+      try {
+        return guarded.handle(request).header("DPoP-Nonce", gate.dpop().nonce());
+      } catch (HttpError e) {
+        if (!e.headers().containsKey("DPoP-Nonce")) {
+          e.header("DPoP-Nonce", gate.dpop().nonce());
+        }
+        throw e;
+      }
+    };
+  }
+
+  private Handler guarded(Handler handler) {
+    return request -> {
+      Principal principal = gate.authenticate(request);
       request.principal(principal);
       String key = request.header("Idempotency-Key");
       if (!"POST".equals(request.method()) || key == null || key.isBlank()) {
@@ -248,9 +352,43 @@ public final class Engine {
                   .establishment(subject)
                   .map(Directory.Establishment::name)
                   .orElse("Établissement"));
-      case SERVICE, SYSTEM ->
-          new Actor(principal.kind(), subject, Systems.RFC3986, null, Set.of(), subject);
+      case SERVICE -> serviceActor(principal, state);
+      case SYSTEM -> new Actor(principal.kind(), subject, Systems.RFC3986, null, Set.of(), subject);
     };
+  }
+
+  /**
+   * A catalogue service as an actor (CAT-2, CAT-3): named as the catalogue lists it, with the
+   * finalities of its token that its pairing still grants now (a finality withdrawn is refused on
+   * the very next call), and the patient it is paired with.
+   */
+  private static Actor serviceActor(Principal principal, ServerState state) {
+    String subject = principal.subject();
+    Set<String> finalities = principal.finalities();
+    String pairing = principal.pairing();
+    if (pairing != null) {
+      Set<String> granted =
+          state.pairings().terms(pairing).map(Pairings.Terms::codes).orElse(Set.of());
+      finalities =
+          finalities.stream()
+              .filter(granted::contains)
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+    String name =
+        state
+            .catalogue()
+            .service(subject)
+            .map(io.mes4j.mockserver.internal.catalogue.CatalogueService::name)
+            .orElse(subject);
+    return new Actor(
+        Actor.Kind.SERVICE,
+        subject,
+        Systems.RFC3986,
+        null,
+        Set.of(),
+        name,
+        finalities,
+        principal.pairedPatient());
   }
 
   /**
@@ -270,7 +408,8 @@ public final class Engine {
         professional && record.authorised().contains(id),
         professional && record.blocked().contains(id),
         professional && record.sameRights().contains(id),
-        record.depositOpposed().contains(id));
+        record.depositOpposed().contains(id),
+        actor.is(Actor.Kind.SERVICE) && record.ins().value().equals(actor.pairedPatient()));
   }
 
   /** Honest parity: what the server does not implement says so. */

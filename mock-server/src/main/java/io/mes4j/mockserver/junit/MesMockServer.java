@@ -39,6 +39,23 @@ public @interface MesMockServer {
    */
   boolean shared() default false;
 
+  /**
+   * Whether this class gets a tenant of its own on the server ({@link
+   * io.mes4j.mockserver.MockServer#tenant(String)}): its own state, clock, journal and faults under
+   * {@code <base>/t/<name>}, removed when the class ends. With {@link #shared()}, parallel test
+   * classes then share one server (one port, one thread pool) without sharing any state:
+   *
+   * <pre>{@code
+   * @MesMockServer(shared = true, tenant = true)
+   * @Execution(ExecutionMode.CONCURRENT)
+   * class DepositTest { ... }
+   * }</pre>
+   *
+   * <p>The injected {@link io.mes4j.mockserver.MockServer} is then the tenant, and {@code Identity}
+   * clients call it.
+   */
+  boolean tenant() default false;
+
   /** Whether state is reset to the default fixtures before each test. */
   boolean resetBeforeEach() default true;
 

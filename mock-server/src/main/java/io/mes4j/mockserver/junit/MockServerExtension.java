@@ -14,13 +14,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link MesMockServer}: starts the reference server (per class, or
- * one shared per JVM), resets its state before each test, and injects the {@link MockServer} and
- * {@link MesClient}s annotated with {@link Identity}. Clients are closed after their test; the
- * server when its class ends (or the JVM's test run, when shared).
+ * one shared per JVM, optionally with a tenant per class), resets its state before each test, and
+ * injects the {@link MockServer} and {@link MesClient}s annotated with {@link Identity}. Clients
+ * are closed after their test; the server when its class ends (or the JVM's test run, when shared).
  */
 public final class MockServerExtension implements BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(MockServerExtension.class);
+  private static final java.util.concurrent.atomic.AtomicInteger TENANTS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -62,7 +64,29 @@ public final class MockServerExtension implements BeforeEachCallback, ParameterR
     MesMockServer config = config(context);
     ExtensionContext owner = config.shared() ? context.getRoot() : classContext(context);
     String key = config.shared() ? "shared-server" : "class-server";
-    return owner.getStore(NS).computeIfAbsent(key, k -> start(config), MockServer.class);
+    MockServer server =
+        owner.getStore(NS).computeIfAbsent(key, k -> start(config), MockServer.class);
+    if (!config.tenant()) {
+      return server;
+    }
+    // A tenant of the class's own, removed when the class's store closes.
+    ExtensionContext classContext = classContext(context);
+    return classContext
+        .getStore(NS)
+        .computeIfAbsent(
+            "class-tenant", k -> server.tenant(tenantName(classContext)), MockServer.class);
+  }
+
+  private static String tenantName(ExtensionContext classContext) {
+    String simple =
+        classContext
+            .getTestClass()
+            .map(Class::getSimpleName)
+            .orElse("tests")
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9-]", "-");
+    String suffix = "-" + TENANTS.incrementAndGet();
+    return simple.substring(0, Math.min(simple.length(), 40 - suffix.length())) + suffix;
   }
 
   private static MockServer start(MesMockServer config) {

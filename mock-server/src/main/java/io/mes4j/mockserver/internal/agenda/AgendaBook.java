@@ -157,6 +157,12 @@ final class AgendaBook {
         (k, agenda) -> agenda != null && agenda.space == space ? agenda : new PatientAgenda(space));
   }
 
+  /** The agenda of this patient's current space if it has one, without making it (export). */
+  @Nullable PatientAgenda peek(PatientRecord patient) {
+    PatientAgenda agenda = patients.get(patient.ins().value());
+    return agenda != null && agenda.space == patient.spaceGeneration() ? agenda : null;
+  }
+
   /** Indexes an appointment, reminder or calendar item id to its patient. */
   void index(String id, String insValue) {
     index.put(id, insValue);

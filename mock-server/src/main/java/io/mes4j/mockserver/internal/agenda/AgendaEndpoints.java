@@ -50,8 +50,6 @@ public final class AgendaEndpoints {
   private final Engine engine;
   private final Duration reminderDelay;
   private final PreventionCalendar calendar = PreventionCalendar.defaults();
-  private @Nullable ServerState boundState;
-  private @Nullable AgendaBook boundBook;
 
   /**
    * @param reminderDelay how long before an appointment's start its reminder notice is sent
@@ -59,6 +57,24 @@ public final class AgendaEndpoints {
   public AgendaEndpoints(Engine engine, Duration reminderDelay) {
     this.engine = engine;
     this.reminderDelay = Objects.requireNonNull(reminderDelay, "reminderDelay");
+    engine.onLoad(this::scheduleLoaded); // AU-3 reminders, for a fixtures import
+  }
+
+  /** The reminders still to come of the booked appointments of a state loaded from a file. */
+  private void scheduleLoaded(ServerState state) {
+    AgendaBook book = book(state);
+    Instant now = engine.clock().now();
+    for (PatientRecord patient : state.store().all()) {
+      AgendaBook.PatientAgenda agenda = book.peek(patient);
+      if (agenda == null) {
+        continue;
+      }
+      for (AgendaBook.Appointment appointment : agenda.appointments()) {
+        if (appointment.status() == AgendaBook.Status.BOOKED) {
+          scheduleReminder(state, book, patient, appointment, now);
+        }
+      }
+    }
   }
 
   public void register(Router router) {
@@ -74,15 +90,12 @@ public final class AgendaEndpoints {
     router.add("DELETE", "/fhir/Task/{id}", engine.protect(this::removeReminder));
   }
 
-  /** The agenda data of this server state: a reset starts a new, empty book. */
-  private synchronized AgendaBook book(ServerState state) {
-    AgendaBook book = boundBook;
-    if (book == null || boundState != state) {
-      book = new AgendaBook();
-      boundBook = book;
-      boundState = state;
-    }
-    return book;
+  /**
+   * The agenda data of this server state, kept with its store: a reset starts a new, empty book; a
+   * fixtures import brings its own ({@link AgendaFixtures}).
+   */
+  private AgendaBook book(ServerState state) {
+    return state.store().part(AgendaBook.class, AgendaBook::new);
   }
 
   // ---- appointments (AG-1)

@@ -2,6 +2,7 @@ package io.mes4j.mockserver.internal.audit;
 
 import io.mes4j.mockserver.internal.Cause;
 import io.mes4j.mockserver.internal.ServerState;
+import io.mes4j.mockserver.internal.journal.RequestContext;
 import io.mes4j.mockserver.internal.policy.Action;
 import io.mes4j.mockserver.internal.policy.Actor;
 import io.mes4j.mockserver.internal.policy.Mode;
@@ -10,7 +11,10 @@ import io.mes4j.mockserver.internal.store.TraceRecord;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Records traces (AU-1): every action on a dossier, refusals included, never altered. */
+/**
+ * Records traces (AU-1): every action on a dossier, refusals included, never altered. A trace made
+ * while serving a request carries its correlation id.
+ */
 public final class AuditTrail {
   private AuditTrail() {}
 
@@ -71,7 +75,8 @@ public final class AuditTrail {
             patient.ins().system().uri(),
             documentId,
             refusal == null ? null : refusal.code(),
-            objectReference);
+            objectReference,
+            RequestContext.currentCorrelationId());
     patient.add(trace);
     return trace;
   }

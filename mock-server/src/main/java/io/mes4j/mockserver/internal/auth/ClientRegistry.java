@@ -28,6 +28,11 @@ public final class ClientRegistry {
     clients.put(client.clientId(), client);
   }
 
+  /** Every registered client, in no order (fixtures export). */
+  public java.util.Collection<Client> all() {
+    return java.util.List.copyOf(clients.values());
+  }
+
   public Optional<Client> client(String clientId) {
     return Optional.ofNullable(clients.get(clientId));
   }

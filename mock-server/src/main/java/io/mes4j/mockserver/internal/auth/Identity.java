@@ -19,7 +19,9 @@ public record Identity(
     @Nullable String profession,
     Set<String> roles,
     Set<String> finalities,
-    @Nullable String pairedPatient) {
+    @Nullable String pairedPatient,
+    @Nullable String pairing,
+    @Nullable String grant) {
   public Identity {
     roles = Set.copyOf(roles);
     finalities = Set.copyOf(finalities);
@@ -27,7 +29,17 @@ public record Identity(
 
   /** An identity without pairing claims. */
   public Identity(Actor.Kind kind, String subject, @Nullable String profession, Set<String> roles) {
-    this(kind, subject, profession, roles, Set.of(), null);
+    this(kind, subject, profession, roles, Set.of(), null, null, null);
+  }
+
+  /**
+   * A service's identity from a pairing (CAT-2): its finalities, the patient, the pairing's Consent
+   * id ({@code mes_pairing}) and the grant ({@code mes_grant}) the token belongs to.
+   */
+  public static Identity service(
+      String serviceId, Set<String> finalities, String patient, String pairing, String grant) {
+    return new Identity(
+        Actor.Kind.SERVICE, serviceId, null, Set.of(), finalities, patient, pairing, grant);
   }
 
   /**
@@ -38,7 +50,7 @@ public record Identity(
     if (kind != Actor.Kind.SERVICE) {
       throw new IllegalArgumentException("finalities and patient apply to a service subject only");
     }
-    return new Identity(kind, subject, profession, roles, finalities, patient);
+    return new Identity(kind, subject, profession, roles, finalities, patient, null, null);
   }
 
   /**

@@ -14,6 +14,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mes4j.core.AccessMode;
 import io.mes4j.mockserver.internal.Engine;
+import io.mes4j.mockserver.internal.catalogue.CatalogueEndpoints;
+import io.mes4j.mockserver.internal.catalogue.OAuthErrors;
+import io.mes4j.mockserver.internal.catalogue.PairingEndpoints;
 import io.mes4j.mockserver.internal.http.HttpError;
 import io.mes4j.mockserver.internal.http.Json;
 import io.mes4j.mockserver.internal.http.Request;
@@ -39,15 +42,21 @@ public final class OAuthEndpoints {
   private static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(5);
 
   private final Engine engine;
+  private final PairingTokens pairing;
 
   public OAuthEndpoints(Engine engine) {
     this.engine = engine;
+    this.pairing = new PairingTokens(engine);
   }
 
   public void register(Router router) {
     router.add("GET", "/.well-known/openid-configuration", this::discovery);
     router.add("GET", "/oauth2/jwks", this::jwks);
     router.add("POST", "/oauth2/token", this::token);
+    router.add("POST", "/oauth2/revoke", this::revoke);
+    // CAT-1, CAT-2: the catalogue's listing and the pairing's authorization endpoint.
+    new PairingEndpoints(engine).register(router);
+    new CatalogueEndpoints(engine).register(router);
     router.fallback("/oauth2", Engine::notImplemented);
   }
 
@@ -63,8 +72,15 @@ public final class OAuthEndpoints {
     body.put("jwks_uri", base + "/oauth2/jwks");
     body.put("authorization_endpoint", base + "/oauth2/authorize");
     body.put("revocation_endpoint", base + "/oauth2/revoke");
-    body.set("grant_types_supported", Json.array().add("client_credentials"));
-    body.set("token_endpoint_auth_methods_supported", Json.array().add("private_key_jwt"));
+    body.set(
+        "grant_types_supported",
+        Json.array().add("client_credentials").add("authorization_code").add("refresh_token"));
+    body.set("response_types_supported", Json.array().add("code"));
+    body.set("code_challenge_methods_supported", Json.array().add("S256"));
+    body.set(
+        "dpop_signing_alg_values_supported", Json.array().add("ES256").add("RS256").add("PS256"));
+    body.set(
+        "token_endpoint_auth_methods_supported", Json.array().add("private_key_jwt").add("none"));
     body.set(
         "token_endpoint_auth_signing_alg_values_supported", Json.array().add("RS256").add("ES256"));
     body.set("id_token_signing_alg_values_supported", Json.array().add("ES256"));
@@ -77,6 +93,15 @@ public final class OAuthEndpoints {
   }
 
   private Response token(Request request) {
+    Response response = tokenAnswer(request);
+    // RFC 9449 §8: every answer to a request with a proof carries the current nonce.
+    if (request.header("DPoP") != null && !response.headers().containsKey("DPoP-Nonce")) {
+      response.header("DPoP-Nonce", engine.gate().dpop().nonce());
+    }
+    return response;
+  }
+
+  private Response tokenAnswer(Request request) {
     String type = request.contentType();
     if (!"application/x-www-form-urlencoded".equals(type)) {
       return oauthError(
@@ -95,8 +120,16 @@ public final class OAuthEndpoints {
     if (grantType == null) {
       return oauthError("invalid_request", "grant_type is required");
     }
+    if (grantType.equals("authorization_code")) {
+      return pairing.authorizationCode(request, form);
+    }
+    if (grantType.equals("refresh_token")) {
+      return pairing.refreshToken(request, form);
+    }
     if (!grantType.equals("client_credentials")) {
-      return oauthError("unsupported_grant_type", "Only client_credentials is supported");
+      return oauthError(
+          "unsupported_grant_type",
+          "grant_type must be client_credentials, authorization_code or refresh_token");
     }
     if (!ASSERTION_TYPE.equals(single(form, "client_assertion_type"))) {
       return oauthError("invalid_request", "client_assertion_type must be " + ASSERTION_TYPE);
@@ -177,9 +210,51 @@ public final class OAuthEndpoints {
     } catch (IllegalArgumentException e) {
       return oauthError("invalid_client", "The client's subject is unusable: " + e.getMessage());
     }
-    String token = engine.tokens().issue(identity, mode, TokenService.DEFAULT_TTL);
-    return Response.json(200, tokenBody(token, TokenService.DEFAULT_TTL))
-        .header("Cache-Control", "no-store");
+    // RFC 9449: a proof binds the token to its key, as for the pairing's grants.
+    String jkt = null;
+    List<String> proofs = request.headers().get("DPoP");
+    if (proofs != null && !proofs.isEmpty()) {
+      Dpop dpop = engine.gate().dpop();
+      try {
+        if (proofs.size() > 1) {
+          throw new Dpop.ProofException("Only one DPoP proof is allowed", false);
+        }
+        jkt = dpop.verify(proofs.get(0), "POST", engine.gate().requestUrls(request), null, null);
+      } catch (Dpop.ProofException e) {
+        return oauthError(
+                e.nonce() ? "use_dpop_nonce" : "invalid_dpop_proof", String.valueOf(e.getMessage()))
+            .header("DPoP-Nonce", dpop.nonce());
+      }
+    }
+    String token = engine.tokens().issue(identity, mode, TokenService.DEFAULT_TTL, jkt);
+    ObjectNode body = tokenBody(token, TokenService.DEFAULT_TTL);
+    Response response = Response.json(200, body).header("Cache-Control", "no-store");
+    if (jkt != null) {
+      body.put("token_type", "DPoP");
+      response =
+          Response.json(200, body)
+              .header("Cache-Control", "no-store")
+              .header("DPoP-Nonce", engine.gate().dpop().nonce());
+    }
+    return response;
+  }
+
+  // RFC 7009
+  private Response revoke(Request request) {
+    if (!"application/x-www-form-urlencoded".equals(request.contentType())) {
+      return oauthError(
+          "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+    }
+    Map<String, List<String>> form;
+    try {
+      form = Request.parseQuery(new String(request.body(), StandardCharsets.UTF_8));
+    } catch (HttpError e) {
+      if (e.errorCause().status() == 413) {
+        throw e;
+      }
+      return oauthError("invalid_request", "The form is not correctly encoded");
+    }
+    return pairing.revoke(form);
   }
 
   public static ObjectNode tokenBody(String token, Duration ttl) {
@@ -217,9 +292,6 @@ public final class OAuthEndpoints {
   }
 
   private static Response oauthError(String error, String description) {
-    ObjectNode body = Json.object();
-    body.put("error", error);
-    body.put("error_description", description);
-    return Response.json(400, body).header("Cache-Control", "no-store");
+    return OAuthErrors.json(error, description);
   }
 }

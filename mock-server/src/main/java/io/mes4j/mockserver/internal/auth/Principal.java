@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a verified bearer token says: who, in which mode, valid when; for a catalogue service, the
  * finalities of its pairing ({@code mes_finalities}) and the patient it is paired with ({@code
- * mes_patient}, an INS value).
+ * mes_patient}, an INS value), and from a pairing its Consent id ({@code mes_pairing}) and grant
+ * ({@code mes_grant}); for a DPoP-bound token, the thumbprint of its key ({@code cnf.jkt}).
  */
 public record Principal(
     String subject,
@@ -20,7 +21,10 @@ public record Principal(
     Instant notBefore,
     Instant expiresAt,
     Set<String> finalities,
-    @Nullable String pairedPatient) {
+    @Nullable String pairedPatient,
+    @Nullable String pairing,
+    @Nullable String grant,
+    @Nullable String jkt) {
   public Principal {
     roles = Set.copyOf(roles);
     finalities = Set.copyOf(finalities);
@@ -35,7 +39,24 @@ public record Principal(
       Mode mode,
       Instant notBefore,
       Instant expiresAt) {
-    this(subject, kind, profession, roles, mode, notBefore, expiresAt, Set.of(), null);
+    this(
+        subject,
+        kind,
+        profession,
+        roles,
+        mode,
+        notBefore,
+        expiresAt,
+        Set.of(),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Whether the token is bound to a DPoP key (RFC 9449). */
+  public boolean dpopBound() {
+    return jkt != null;
   }
 
   @Override

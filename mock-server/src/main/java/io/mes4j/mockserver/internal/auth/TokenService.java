@@ -76,6 +76,14 @@ public final class TokenService {
 
   /** Issues a token for {@code identity} in {@code mode}, valid {@code ttl} from now. */
   public String issue(Identity identity, Mode mode, Duration ttl) {
+    return issue(identity, mode, ttl, null);
+  }
+
+  /**
+   * Issues a token for {@code identity}, bound to the DPoP key of thumbprint {@code jkt} (RFC 9449
+   * {@code cnf.jkt}) when given.
+   */
+  public String issue(Identity identity, Mode mode, Duration ttl, @Nullable String jkt) {
     Instant now = clock.now();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -102,6 +110,15 @@ public final class TokenService {
     }
     if (identity.pairedPatient() != null) {
       claims.claim("mes_patient", identity.pairedPatient());
+    }
+    if (identity.pairing() != null) {
+      claims.claim("mes_pairing", identity.pairing());
+    }
+    if (identity.grant() != null) {
+      claims.claim("mes_grant", identity.grant());
+    }
+    if (jkt != null) {
+      claims.claim("cnf", Map.of("jkt", jkt));
     }
     SignedJWT jwt =
         new SignedJWT(
@@ -141,6 +158,18 @@ public final class TokenService {
     return principal;
   }
 
+  /**
+   * The claims of a token this server signed, whatever its times (for revocation, RFC 7009); null
+   * if it is not one.
+   */
+  public @Nullable Principal ownToken(String token) {
+    try {
+      return verifySignatureAndClaims(token);
+    } catch (HttpError e) {
+      return null;
+    }
+  }
+
   private Principal verifySignatureAndClaims(String token) {
     SignedJWT jwt;
     JWTClaimsSet claims;
@@ -152,6 +181,10 @@ public final class TokenService {
     }
     if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
       throw invalid("The token is not signed with ES256", "invalid_token");
+    }
+    String kid = jwt.getHeader().getKeyID();
+    if (kid != null && !kid.equals(key.getKeyID())) {
+      throw invalid("The token names a key this server does not have", "invalid_token");
     }
     try {
       if (!jwt.verify(verifier)) {
@@ -184,6 +217,11 @@ public final class TokenService {
       }
       List<String> roles = claims.getStringListClaim("mes_roles");
       List<String> finalities = claims.getStringListClaim("mes_finalities");
+      Map<String, Object> cnf = claims.getJSONObjectClaim("cnf");
+      Object jkt = cnf == null ? null : cnf.get("jkt");
+      if (cnf != null && !(jkt instanceof String)) {
+        throw invalid("The token's cnf claim has no jkt", "invalid_token");
+      }
       return new Principal(
           subject,
           kind,
@@ -193,7 +231,10 @@ public final class TokenService {
           nbf == null ? Instant.MIN : nbf.toInstant(),
           exp.toInstant(),
           finalities == null ? Set.of() : new HashSet<>(finalities),
-          claims.getStringClaim("mes_patient"));
+          claims.getStringClaim("mes_patient"),
+          claims.getStringClaim("mes_pairing"),
+          claims.getStringClaim("mes_grant"),
+          (String) jkt);
     } catch (ParseException e) {
       throw invalid("The token's mes_ claims have wrong types", "invalid_token");
     }

@@ -123,6 +123,22 @@ public final class ServerClock {
     }
   }
 
+  /**
+   * Sets the clock to {@code instant}, earlier than now or not, with no job pending: a fixtures
+   * import restores the instant it was saved at (a fixed clock stays there; the system clock runs
+   * on from there).
+   */
+  public synchronized void restore(Instant instant) {
+    jobs.clear();
+    Instant at = instant.truncatedTo(ChronoUnit.MILLIS);
+    if (start != null) {
+      fixedNow = at;
+    } else {
+      offset = Duration.between(system.instant().truncatedTo(ChronoUnit.MILLIS), at);
+    }
+    lastSeen = at;
+  }
+
   /** Back to the start instant (fixed mode) or the system clock, with no job pending. */
   public synchronized void reset() {
     jobs.clear();

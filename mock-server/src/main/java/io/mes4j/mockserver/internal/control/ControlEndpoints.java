@@ -48,6 +48,8 @@ public final class ControlEndpoints {
     router.add("POST", "/_mock/clock/advance", this::advance);
     router.add("GET", "/_mock/outbox", this::outbox);
     router.add("POST", "/_mock/spaces", this::createSpace);
+    // The read-only web console: its own fallback, before the /_mock one that would take it.
+    new io.mes4j.mockserver.internal.console.ConsoleEndpoints(engine).register(router);
     router.fallback("/_mock", Engine::notImplemented);
   }
 
@@ -85,11 +87,24 @@ public final class ControlEndpoints {
   }
 
   private Response reset(Request request) {
-    FixtureSet fixtures = FixtureSet.DEFAULT;
+    FixtureSet fixtures = engine.fixtures();
     if (request.body().length > 0) {
       request.requireJsonContent();
       ObjectNode body = Json.parseObject(request.body());
       String name = Fields.optionalText(body, "fixtures", "fixtures");
+      // issue 8: {"to": "fixtures"|"empty"}, the server's own fixtures or nothing.
+      String to = Fields.optionalText(body, "to", "to");
+      if (to != null) {
+        if (name != null) {
+          throw HttpError.badRequest("Give either to or fixtures, not both");
+        }
+        fixtures =
+            switch (to) {
+              case "fixtures" -> engine.fixtures();
+              case "empty" -> FixtureSet.EMPTY;
+              default -> throw HttpError.badRequest("to must be fixtures or empty");
+            };
+      }
       if (name != null) {
         fixtures =
             switch (name) {
@@ -253,6 +268,7 @@ public final class ControlEndpoints {
       }
       item.put("subject", notification.subject());
       item.put("at", notification.at().toString());
+      item.put("correlationId", notification.correlationId());
     }
     return Response.json(200, body);
   }

@@ -11,7 +11,8 @@ import io.mes4j.mockserver.internal.Engine;
 import io.mes4j.mockserver.internal.ServerState;
 import io.mes4j.mockserver.internal.audit.AuditTrail;
 import io.mes4j.mockserver.internal.auth.Principal;
-import io.mes4j.mockserver.internal.fhir.FhirConsents;
+import io.mes4j.mockserver.internal.catalogue.PairingConsents;
+import io.mes4j.mockserver.internal.catalogue.PairingOperations;
 import io.mes4j.mockserver.internal.fhir.FhirWriter;
 import io.mes4j.mockserver.internal.http.Fields;
 import io.mes4j.mockserver.internal.http.HttpError;
@@ -120,6 +121,18 @@ public final class ConsentEndpoints {
     router.add("POST", "/fhir/Consent/_search", engine.protect(this::search));
     router.add("GET", "/fhir/Consent/{id}", engine.protect(this::read));
     router.add("DELETE", "/fhir/Consent/{id}", engine.protect(this::revoke));
+    // CAT-3, ES-6: a pairing's finality withdrawn, a pairing approved again at 18.
+    PairingOperations pairings = new PairingOperations(engine);
+    for (String dollar : new String[] {"$", "%24"}) {
+      router.add(
+          "POST",
+          "/fhir/Consent/{id}/" + dollar + "withdraw-finality",
+          engine.protect(pairings::withdrawFinality));
+      router.add(
+          "POST",
+          "/fhir/Consent/{id}/" + dollar + "reapprove",
+          engine.protect(pairings::reapprove));
+    }
   }
 
   // CON-1 to CON-5, DOC-1
@@ -184,7 +197,7 @@ public final class ConsentEndpoints {
       lock.unlock();
     }
     Response response =
-        Response.fhir(created ? 201 : 200, FhirConsents.consent(answered, patient.ins()))
+        Response.fhir(created ? 201 : 200, PairingConsents.render(state, answered, patient.ins()))
             .header("ETag", "W/\"" + answered.version() + "\"");
     if (created) {
       response.header("Location", engine.fhirBase() + "/Consent/" + answered.id() + "/_history/1");
@@ -201,6 +214,9 @@ public final class ConsentEndpoints {
       throw HttpError.badRequest("Field Consent.status must be active (revoke with DELETE)");
     }
     ConsentCategory category = readCategory(consent);
+    if (category == ConsentCategory.PAIRING) {
+      throw HttpError.badRequest("pairings are made through /oauth2/authorize (CAT-2)");
+    }
     Ins patient =
         Identifiers.fromReference(
             Fields.object(consent, "patient", "Consent.patient"), "Consent.patient");
@@ -356,7 +372,7 @@ public final class ConsentEndpoints {
           continue;
         }
         if (total >= offset && page.size() < search.count()) {
-          page.add(FhirConsents.consent(consent, patient.ins()));
+          page.add(PairingConsents.render(state, consent, patient.ins()));
         }
         total++;
       }
@@ -409,7 +425,7 @@ public final class ConsentEndpoints {
     } finally {
       lock.unlock();
     }
-    return Response.fhir(200, FhirConsents.consent(consent, patient.ins()))
+    return Response.fhir(200, PairingConsents.render(state, consent, patient.ins()))
         .header("ETag", "W/\"" + consent.version() + "\"");
   }
 
@@ -429,30 +445,29 @@ public final class ConsentEndpoints {
       ConsentRecord consent = consentOrNotFound(patient, id);
       Instant now = engine.clock().now();
       Target target = new Target.Consent(consent.category(), consent.professionalId());
+      // CAT-3: withdrawing a pairing is traced as such; its tokens are refused from the next call.
+      boolean pairing = consent.category() == ConsentCategory.PAIRING;
+      Action revocation = pairing ? Action.WITHDRAW_PAIRING : Action.REVOKE_CONSENT;
       // What the caller may not see is not found, as for a read; then the revocation itself.
       Decision decision = decide(actor, Action.READ_CONSENT, target, patient, mode, now);
       if (decision.permitted()) {
-        decision = decide(actor, Action.REVOKE_CONSENT, target, patient, mode, now);
+        decision = decide(actor, revocation, target, patient, mode, now);
       }
       if (!decision.permitted()) {
         AuditTrail.recordObject(
-            state,
-            now,
-            patient,
-            actor,
-            Action.REVOKE_CONSENT,
-            mode,
-            "Consent/" + id,
-            decision.denyCause());
+            state, now, patient, actor, revocation, mode, "Consent/" + id, decision.denyCause());
         throw new HttpError(decision.denyCause(), decision.message());
       }
+      boolean wasActive = consent.active();
       revoked = ConsentBook.deactivate(patient, consent, now);
-      AuditTrail.recordObject(
-          state, now, patient, actor, Action.REVOKE_CONSENT, mode, "Consent/" + id, null);
+      AuditTrail.recordObject(state, now, patient, actor, revocation, mode, "Consent/" + id, null);
+      if (pairing && wasActive) {
+        PairingOperations.withdrawn(state, patient, id, now);
+      }
     } finally {
       lock.unlock();
     }
-    return Response.fhir(200, FhirConsents.consent(revoked, patient.ins()))
+    return Response.fhir(200, PairingConsents.render(state, revoked, patient.ins()))
         .header("ETag", "W/\"" + revoked.version() + "\"");
   }
 
@@ -493,7 +508,7 @@ public final class ConsentEndpoints {
               + code
               + "' is not one of authorisation, block, medecin-traitant, same-rights,"
               + " deposit-opposition, ETREAT, BTG, MASKED, default-masking, NOTIF_DOCUMENT,"
-              + " NOTIF_MESSAGE, NOTIF_APPOINTMENT");
+              + " NOTIF_MESSAGE, NOTIF_APPOINTMENT, pairing");
     }
     return category;
   }

@@ -286,15 +286,18 @@ final class Deposits {
    */
   void scheduleInvisibility(
       ServerState state, PatientRecord patient, String documentId, Instant since) {
-    engine
-        .clock()
-        .schedule(
-            since.plus(PENDING_NOTICE),
-            at -> {
-              if (invisibleSince(patient, documentId, since)) {
-                Notices.documentPending(state.outbox(), patient, at);
-              }
-            });
+    // A state loaded from a fixtures file was saved after the notice went: not sent twice.
+    if (since.plus(PENDING_NOTICE).isAfter(engine.clock().now())) {
+      engine
+          .clock()
+          .schedule(
+              since.plus(PENDING_NOTICE),
+              at -> {
+                if (invisibleSince(patient, documentId, since)) {
+                  Notices.documentPending(state.outbox(), patient, at);
+                }
+              });
+    }
     Instant lift = since.atZone(ZoneOffset.UTC).plus(INVISIBLE_LIFT).toInstant();
     engine
         .clock()
@@ -330,6 +333,20 @@ final class Deposits {
               }
               Notices.documentAdded(state.outbox(), patient, at);
             });
+  }
+
+  /** DOC-6: the jobs of every invisible document of a state loaded from a fixtures file. */
+  void scheduleLoaded(ServerState state) {
+    for (PatientRecord patient : state.store().all()) {
+      for (StoredDocument document : patient.documents()) {
+        Instant since = document.invisibleSince();
+        if (since != null
+            && !document.deleted()
+            && document.labels().contains(ConfidentialityLabel.INVISIBLE_PATIENT)) {
+          scheduleInvisibility(state, patient, document.id(), since);
+        }
+      }
+    }
   }
 
   private Actor systemActor() {

@@ -50,6 +50,7 @@ public final class DocumentEndpoints {
     this.engine = engine;
     this.deposits = new Deposits(engine);
     this.changes = new DocumentChanges(engine, deposits);
+    engine.onLoad(deposits::scheduleLoaded); // DOC-6, for a fixtures import
   }
 
   public void register(Router router) {

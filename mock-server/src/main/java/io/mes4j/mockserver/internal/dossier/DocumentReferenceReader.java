@@ -56,9 +56,15 @@ final class DocumentReferenceReader {
     return type;
   }
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+  /**
+   * Strict base64 (FHIR's base64Binary allows whitespace between quanta, nothing else): the MIME
+   * decoder silently skipped any character outside the alphabet, so garbage was stored.
+   */
   static byte[] base64(String data, String path) {
     try {
-      return Base64.getMimeDecoder().decode(data);
+      return Base64.getDecoder().decode(WHITESPACE.matcher(data).replaceAll(""));
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest("Field " + path + " must be base64");
     }

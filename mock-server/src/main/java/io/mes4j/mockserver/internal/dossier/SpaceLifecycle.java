@@ -7,6 +7,7 @@ import io.mes4j.mockserver.internal.Cause;
 import io.mes4j.mockserver.internal.Engine;
 import io.mes4j.mockserver.internal.ServerState;
 import io.mes4j.mockserver.internal.audit.AuditTrail;
+import io.mes4j.mockserver.internal.catalogue.PairingOperations;
 import io.mes4j.mockserver.internal.fhir.Systems;
 import io.mes4j.mockserver.internal.http.HttpError;
 import io.mes4j.mockserver.internal.notify.SpaceNotices;
@@ -481,6 +482,8 @@ public final class SpaceLifecycle {
                           null,
                           null);
                       minor.catalogueConsentsToReapprove(true);
+                      // CAT-2: the service's calls are refused until the adult approves again.
+                      PairingOperations.requireReapproval(state, minor);
                       AuditTrail.recordObject(
                           state,
                           at,

@@ -130,6 +130,14 @@ public final class FhirWriter {
     patient.set("what", identifierReference(trace.patientSystem(), trace.patientIns()));
     patient.set("type", coding(Systems.AUDIT_ENTITY_TYPE, "1", null));
     patient.set("role", coding(Systems.OBJECT_ROLE, "1", null));
+    if (trace.correlationId() != null) {
+      // The request that made the trace (issue 8): its journal entry, decisions and notices.
+      patient
+          .putArray("detail")
+          .addObject()
+          .put("type", "correlation-id")
+          .put("valueString", trace.correlationId());
+    }
     if (trace.documentId() != null) {
       ObjectNode document = entities.addObject();
       document.putObject("what").put("reference", "DocumentReference/" + trace.documentId());

@@ -186,7 +186,8 @@ public final class MetadataEndpoint {
     if (slash >= 0) {
       type = type.substring(0, slash);
     }
-    if (R4_RESOURCE_TYPES.contains(type) || type.startsWith("$")) {
+    // System-level interactions (_history, _search) and operations ($export) are honestly 501.
+    if (R4_RESOURCE_TYPES.contains(type) || type.startsWith("$") || type.startsWith("_")) {
       return Engine.notImplemented(request);
     }
     throw new HttpError(Cause.NOT_FOUND, "Unknown resource type");
@@ -271,10 +272,18 @@ public final class MetadataEndpoint {
         "token",
         "consent-category: authorisation, block, medecin-traitant, same-rights,"
             + " deposit-opposition, ETREAT, BTG, MASKED, default-masking, NOTIF_DOCUMENT,"
-            + " NOTIF_MESSAGE, NOTIF_APPOINTMENT; comma-separated or repeated");
+            + " NOTIF_MESSAGE, NOTIF_APPOINTMENT, pairing; comma-separated or repeated");
     searchParam(consent, "status", "token", "active, inactive, or both (default both)");
     searchParam(consent, "actor.identifier", "token", "the professional's idNat_PS");
     searchParam(consent, "_count", "number", "page size, 1 to 100, default 20");
+    // CAT-3, ES-6: a pairing's operations.
+    ArrayNode pairingOperations = consent.putArray("operation");
+    for (String operation : List.of("withdraw-finality", "reapprove")) {
+      pairingOperations
+          .addObject()
+          .put("name", operation)
+          .put("definition", "https://mes4j.io/fhir/OperationDefinition/Consent-" + operation);
+    }
 
     for (String type :
         List.of(

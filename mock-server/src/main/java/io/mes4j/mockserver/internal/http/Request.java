@@ -30,8 +30,13 @@ public final class Request {
   private @Nullable Object principal;
 
   Request(HttpExchange exchange, String requestId, long bodyLimit) {
+    this(exchange, exchange.getRequestURI().getRawPath(), requestId, bodyLimit);
+  }
+
+  /** A request whose path is {@code path} (the raw path without a tenant prefix). */
+  Request(HttpExchange exchange, String path, String requestId, long bodyLimit) {
     this.exchange = exchange;
-    this.path = exchange.getRequestURI().getRawPath();
+    this.path = path;
     this.query = parseQuery(exchange.getRequestURI().getRawQuery());
     this.requestId = requestId;
     this.bodyLimit = bodyLimit;
@@ -143,6 +148,32 @@ public final class Request {
     }
   }
 
+  /**
+   * Reads and drops what is left of a body no handler read, at most {@code max} bytes; false when
+   * more is left. The JDK then closes the connection on its own, so the answer must say {@code
+   * Connection: close}, else a client reuses a connection the server is closing.
+   */
+  public boolean drainUnread(int max) {
+    if (body != null) {
+      return true;
+    }
+    try {
+      InputStream in = exchange.getRequestBody();
+      long left = max;
+      byte[] sink = new byte[8192];
+      while (left > 0) {
+        int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+        if (n < 0) {
+          return true;
+        }
+        left -= n;
+      }
+      return in.read() < 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private HttpError tooLarge() {
     return new HttpError(
             Cause.TOO_LARGE, "The request body is over the limit of " + bodyLimit + " bytes")
@@ -151,6 +182,16 @@ public final class Request {
 
   public void principal(Object principal) {
     this.principal = principal;
+  }
+
+  /** The principal a valid bearer token gave, or null (none yet, or a public endpoint). */
+  public @Nullable Object principalOrNull() {
+    return principal;
+  }
+
+  /** The raw query string, or null. */
+  public @Nullable String rawQuery() {
+    return exchange.getRequestURI().getRawQuery();
   }
 
   public <T> T principal(Class<T> type) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Method + path template ({@code /fhir/DocumentReference/{id}}) to handler. A path no template
  * matches goes to the first fallback whose prefix it has (or 404); a path matched with another
- * method is a 405 with {@code Allow}.
+ * method is a 405 with {@code Allow} — under {@code /fhir}, for a FHIR interaction's method, a 501
+ * {@code not-implemented} with {@code Allow} (honest parity).
  */
 public final class Router {
   private record Route(String method, String template, String[] segments, Handler handler) {}
@@ -45,6 +46,16 @@ public final class Router {
       }
       allowed.add(route.method);
     }
+    if (!allowed.isEmpty() && isFhirInteraction(request)) {
+      // Honest parity (issue 8): a FHIR interaction the server has not implemented on this
+      // resource says so, with what it does implement.
+      throw new HttpError(
+              Cause.NOT_IMPLEMENTED,
+              "Method "
+                  + request.method()
+                  + " is not implemented here by the mes4j reference server (see /fhir/metadata)")
+          .header("Allow", String.join(", ", allowed));
+    }
     if (!allowed.isEmpty()) {
       throw new HttpError(
               Cause.METHOD_NOT_ALLOWED,
@@ -61,6 +72,15 @@ public final class Router {
     throw HttpError.notFound("No such endpoint");
   }
 
+  private static boolean isFhirInteraction(Request request) {
+    String path = request.path();
+    return (path.equals("/fhir") || path.startsWith("/fhir/"))
+        && switch (request.method()) {
+          case "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE" -> true;
+          default -> false;
+        };
+  }
+
   private static @Nullable Map<String, String> match(String[] template, String[] path) {
     if (template.length != path.length) {
       return null;
@@ -69,7 +89,9 @@ public final class Router {
     for (int i = 0; i < template.length; i++) {
       String t = template[i];
       if (t.startsWith("{") && t.endsWith("}")) {
-        if (path[i].isEmpty()) {
+        // A FHIR id never starts with _ or $: such a segment is an interaction or operation
+        // (_history, _search, $everything), never a parameter (honest parity).
+        if (path[i].isEmpty() || path[i].startsWith("_") || path[i].startsWith("$")) {
           return null;
         }
         if (params == null) {

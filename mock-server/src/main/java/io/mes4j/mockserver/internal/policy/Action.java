@@ -76,6 +76,19 @@ public enum Action {
   READ_PREVENTION("PREVENTION_READ", "E"),
   /** AG-3: the holder records what was done of a calendar item. */
   RECORD_PREVENTION("PREVENTION_RECORD", "U"),
+  /** CAT-2: the holder (or a minor's representative) pairs a catalogue service. */
+  PAIR_SERVICE("PAIRING_CREATE", "C"),
+  /** CAT-3: the holder (or a minor's representative) withdraws a whole pairing. */
+  WITHDRAW_PAIRING("PAIRING_WITHDRAW", "D"),
+  /** CAT-3: the holder (or a minor's representative) withdraws one finality of a pairing. */
+  WITHDRAW_FINALITY("PAIRING_FINALITY_WITHDRAW", "U"),
+  /** ES-6: the holder, now an adult, approves a pairing made while a minor again. */
+  REAPPROVE_PAIRING("PAIRING_REAPPROVE", "U"),
+  /**
+   * CAT-3, ES-6: a paired service's call refused before any endpoint ran (pairing withdrawn, grant
+   * revoked, service suspended, re-approval due); always a refusal.
+   */
+  SERVICE_CALL("SERVICE_CALL", "E"),
   /** ES-1, ES-4 (TD0.2): the space's status for an INS is read. */
   READ_SPACE_STATUS("SPACE_STATUS_READ", "E"),
   /** ES-2: a space is created, its announcement sent (the platform). */

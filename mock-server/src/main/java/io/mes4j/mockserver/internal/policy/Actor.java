@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who is calling, as the token says: its kind, its identifier (INS value, idNat_PS, idNat_Struct or
- * {@code urn:oid:…}), its identifier system, and for a professional the profession and roles.
+ * {@code urn:oid:…}), its identifier system, and for a professional the profession and roles; for a
+ * catalogue service, the finalities it may use now (its token's, within its pairing's current ones)
+ * and the patient (INS value) it is paired with (CAT-2, CAT-3).
  */
 public record Actor(
     Kind kind,
@@ -13,7 +15,9 @@ public record Actor(
     String system,
     @Nullable String profession,
     Set<String> roles,
-    String displayName) {
+    String displayName,
+    Set<String> finalities,
+    @Nullable String pairedPatient) {
 
   /** The kinds of actor, with their {@code mes_actor} claim and their AU-1 actor type. */
   public enum Kind {
@@ -53,6 +57,18 @@ public record Actor(
 
   public Actor {
     roles = Set.copyOf(roles);
+    finalities = Set.copyOf(finalities);
+  }
+
+  /** An actor that is not a paired service. */
+  public Actor(
+      Kind kind,
+      String id,
+      String system,
+      @Nullable String profession,
+      Set<String> roles,
+      String displayName) {
+    this(kind, id, system, profession, roles, displayName, Set.of(), null);
   }
 
   public boolean is(Kind other) {

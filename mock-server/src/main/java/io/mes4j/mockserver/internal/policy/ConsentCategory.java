@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>holder settings, permit or deny as chosen: {@code ETREAT}, {@code BTG}, {@code MASKED}
  *       (CON-4), default masking (CON-5) and the notification preferences {@code NOTIF_DOCUMENT},
  *       {@code NOTIF_MESSAGE}, {@code NOTIF_APPOINTMENT} (AU-3: deny silences those notices), each
- *       with its default when none is recorded.
+ *       with its default when none is recorded;
+ *   <li>the pairings of catalogue services ({@code pairing}, CAT-2), one per service.
  * </ul>
  *
  * A {@linkplain #singleton() singleton} category has at most one active consent per dossier: a new
@@ -34,7 +35,13 @@ public enum ConsentCategory {
   DEFAULT_MASKING("default-masking", false, null, true, false),
   NOTIF_DOCUMENT("NOTIF_DOCUMENT", false, null, true, true),
   NOTIF_MESSAGE("NOTIF_MESSAGE", false, null, true, true),
-  NOTIF_APPOINTMENT("NOTIF_APPOINTMENT", false, null, true, true);
+  NOTIF_APPOINTMENT("NOTIF_APPOINTMENT", false, null, true, true),
+  /**
+   * CAT-2, CAT-3: a catalogue service paired with the dossier, made only through {@code
+   * /oauth2/authorize}; its {@link io.mes4j.mockserver.internal.store.ConsentRecord#professionalId}
+   * holds the service id.
+   */
+  PAIRING("pairing", false, Boolean.TRUE, false, false);
 
   /** The code system of the categories. */
   public static final String SYSTEM = "https://mes4j.io/fhir/CodeSystem/consent-category";

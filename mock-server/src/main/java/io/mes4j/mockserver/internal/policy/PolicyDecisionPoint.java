@@ -5,6 +5,7 @@ import io.mes4j.core.code.SpaceState;
 import io.mes4j.mockserver.internal.Cause;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's one policy decision point: every endpoint asks it before acting, with the actor, the
@@ -47,6 +48,31 @@ public final class PolicyDecisionPoint {
       HolderSettings settings,
       Mode mode,
       Instant now) {
+    Decision decision = evaluate(actor, action, target, space, settings, mode, now);
+    // The request's journal entry carries the decisions taken while serving it (issue 8).
+    io.mes4j.mockserver.internal.journal.RequestContext.recordDecision(
+        action.name(),
+        decision.permitted(),
+        decision.permitted() ? null : decision.denyCause().code());
+    return decision;
+  }
+
+  private Decision evaluate(
+      Actor actor,
+      Action action,
+      Target target,
+      SpaceContext space,
+      HolderSettings settings,
+      Mode mode,
+      Instant now) {
+    // CAT-2, CAT-3: a service acts only within its consented finalities, for its paired patient,
+    // and then as the usual rules say (ES-4 state, labels...).
+    if (actor.is(Actor.Kind.SERVICE)) {
+      Decision perimeter = servicePerimeter(actor, action, target, space);
+      if (!perimeter.permitted()) {
+        return perimeter;
+      }
+    }
     if (action.lifecycle()) {
       return lifecycle(actor, action, space);
     }
@@ -75,6 +101,8 @@ public final class PolicyDecisionPoint {
           change(actor, action, (Target.Change) target, space, settings, mode);
       case DECLARE_AUTHORISATION, MANAGE_CONSENT, REVOKE_CONSENT, SEARCH_CONSENTS, READ_CONSENT ->
           consents(actor, action, target, space);
+      case PAIR_SERVICE, WITHDRAW_PAIRING, WITHDRAW_FINALITY, REAPPROVE_PAIRING ->
+          pairings(actor, action, space);
       case START_CONVERSATION,
           SEND_MESSAGE,
           READ_MESSAGES,
@@ -148,6 +176,101 @@ public final class PolicyDecisionPoint {
     }
   }
 
+  /**
+   * CAT-1 to CAT-3: what a token's standing allows before any action, in the contract's order: its
+   * grant and pairing still in force (else {@code token-revoked}), its service neither suspended
+   * nor delisted ({@code service-suspended}), its pairing not waiting for the holder's re-approval
+   * at 18 ({@code reapproval-required}, ES-6).
+   */
+  public Decision serviceStanding(ServiceStanding standing) {
+    if (!standing.grantActive()) {
+      return Decision.deny(
+          Cause.TOKEN_REVOKED, "The token's grant was revoked: pair or authorise again");
+    }
+    if (!standing.pairingActive()) {
+      return Decision.deny(
+          Cause.TOKEN_REVOKED, "The holder withdrew this pairing: the token is no longer valid");
+    }
+    if (standing.serviceRefused()) {
+      return Decision.deny(
+          Cause.SERVICE_SUSPENDED, "The service is suspended or delisted from the catalogue");
+    }
+    if (standing.reapprovalRequired()) {
+      return Decision.deny(
+          Cause.REAPPROVAL_REQUIRED,
+          "The holder came of age: the pairing must be approved again by the holder (ES-6)");
+    }
+    return Decision.PERMIT;
+  }
+
+  /**
+   * The finality a service needs for {@code action} on {@code target} (CAT-1), or null if no
+   * finality covers it (a service may then not do it at all).
+   */
+  public static @Nullable String finalityNeeded(Action action, Target target) {
+    return switch (action) {
+      case SEARCH_APPOINTMENTS, READ_APPOINTMENT, SEARCH_REMINDERS, READ_PREVENTION -> AGENDA_READ;
+      case BOOK_APPOINTMENT, UPDATE_APPOINTMENT -> AGENDA_WRITE;
+      case SEARCH_DOCUMENTS, READ_DOCUMENT -> DOCUMENTS_READ;
+      case DEPOSIT_DOCUMENT -> DOCUMENTS_WRITE;
+      case READ_PROFILE -> MEASUREMENTS_READ;
+      case WRITE_PROFILE ->
+          target instanceof Target.ProfileChange change
+                  && change.section() == ProfileSection.MEASUREMENT
+                  && !change.removal()
+              ? MEASUREMENTS_WRITE
+              : null;
+      default -> null;
+    };
+  }
+
+  private static Decision servicePerimeter(
+      Actor actor, Action action, Target target, SpaceContext space) {
+    String needed = finalityNeeded(action, target);
+    if (needed == null) {
+      return Decision.deny(Cause.FORBIDDEN, "No catalogue finality lets a service do this (CAT-1)");
+    }
+    if (!actor.finalities().contains(needed)) {
+      return Decision.deny(
+          Cause.FINALITY_NOT_CONSENTED,
+          "The service's pairing does not grant the finality " + needed + " (CAT-2)");
+    }
+    if (!space.pairedService()) {
+      return Decision.deny(Cause.FORBIDDEN, "The service is not paired with this patient");
+    }
+    return Decision.PERMIT;
+  }
+
+  // CAT-2, CAT-3, ES-6: the holder, or a minor's representative, pairs and withdraws; only the
+  // holder approves again at 18 (the representatives no longer count from then).
+  private static Decision pairings(Actor actor, Action action, SpaceContext space) {
+    if (!actor.is(Actor.Kind.PATIENT)) {
+      return Decision.deny(
+          Cause.HOLDER_ONLY, "Only the holder (or a minor's representative) manages pairings");
+    }
+    if (action == Action.REAPPROVE_PAIRING) {
+      return space.holder()
+          ? Decision.PERMIT
+          : Decision.deny(Cause.FORBIDDEN, "Only the holder approves a pairing again (ES-6)");
+    }
+    return space.holder() || space.representative()
+        ? Decision.PERMIT
+        : Decision.deny(
+            Cause.FORBIDDEN, "A patient may manage only the pairings of their own space");
+  }
+
+  /** The finality a paired service needs to read documents (CAT-1). */
+  public static final String DOCUMENTS_READ = "DOCUMENTS_READ";
+
+  /** The finality a paired service needs to deposit documents (CAT-1). */
+  public static final String DOCUMENTS_WRITE = "DOCUMENTS_WRITE";
+
+  /** The finality a paired service needs to read the medical profile's measurements (CAT-1). */
+  public static final String MEASUREMENTS_READ = "MEASUREMENTS_READ";
+
+  /** The finality a paired service needs to record measurements (CAT-1). */
+  public static final String MEASUREMENTS_WRITE = "MEASUREMENTS_WRITE";
+
   /** The finality a paired service needs to read a patient's appointments (CAT-2, AG-1). */
   public static final String AGENDA_READ = "AGENDA_READ";
 
@@ -188,9 +311,12 @@ public final class PolicyDecisionPoint {
             : hidden();
       }
       case SERVICE -> {
-        if (!appointment) {
+        // CAT-1: AGENDA_READ also covers reading reminders and the prevention calendar; changing
+        // them stays the holder's.
+        boolean read = action == Action.SEARCH_REMINDERS || action == Action.READ_PREVENTION;
+        if (!appointment && !read) {
           return Decision.deny(
-              Cause.FORBIDDEN, "A service may not use reminders or the prevention calendar");
+              Cause.FORBIDDEN, "A service may not change reminders or the prevention calendar");
         }
         if (!agenda.pairedWithPatient()) {
           return Decision.deny(Cause.FORBIDDEN, "The service is not paired with this patient");
@@ -202,7 +328,8 @@ public final class PolicyDecisionPoint {
         return agenda.finalities().contains(needed)
             ? Decision.PERMIT
             : Decision.deny(
-                Cause.FORBIDDEN, "The service's pairing does not grant the finality " + needed);
+                Cause.FINALITY_NOT_CONSENTED,
+                "The service's pairing does not grant the finality " + needed + " (CAT-2)");
       }
       default -> {
         return Decision.deny(Cause.FORBIDDEN, "This actor may not use the agenda");
@@ -256,6 +383,20 @@ public final class PolicyDecisionPoint {
         }
         return Decision.PERMIT;
       }
+      case SERVICE -> {
+        // CAT-1 DOCUMENTS_WRITE: the service deposits as its author (DOC-1), with no label the
+        // holder or a professional alone may set (DOC-8).
+        if (deposit.labels().contains(ConfidentialityLabel.MASQUE_PS)
+            || deposit.labels().contains(ConfidentialityLabel.INVISIBLE_PATIENT)
+            || deposit.labels().contains(ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX)) {
+          return Decision.deny(
+              Cause.LABEL_NOT_ALLOWED, "A service may not set confidentiality labels (DOC-8)");
+        }
+        if (deposit.size() > PROFESSIONAL_CONTENT_LIMIT) {
+          return Decision.deny(Cause.TOO_LARGE, "A document is limited to 20 MB");
+        }
+        return Decision.PERMIT;
+      }
       default -> {
         return Decision.deny(Cause.FORBIDDEN, "This actor may not deposit documents");
       }
@@ -300,6 +441,18 @@ public final class PolicyDecisionPoint {
           return Decision.deny(
               Cause.PROFESSION_NOT_ALLOWED,
               "The habilitation matrix does not let this profession read this type of document");
+        }
+        return Decision.PERMIT;
+      }
+      case SERVICE -> {
+        // CAT-1 DOCUMENTS_READ: what the holder sees (DOC-5, DOC-6), for the paired patient only
+        // (checked with the finality); a pairing made by a representative sees no more.
+        if (target instanceof Target.Document document
+            && (document.labels().contains(ConfidentialityLabel.INVISIBLE_PATIENT)
+                || document
+                    .labels()
+                    .contains(ConfidentialityLabel.INVISIBLE_REPRESENTANTS_LEGAUX))) {
+          return hidden();
         }
         return Decision.PERMIT;
       }
@@ -547,6 +700,12 @@ public final class PolicyDecisionPoint {
               Cause.DEPOSIT_OPPOSED, "The holder opposed this professional's deposits");
         }
         return Decision.PERMIT;
+      }
+      case SERVICE -> {
+        // CAT-1 MEASUREMENTS_WRITE: measurements only, never a removal (checked with the finality).
+        return change.section() == ProfileSection.MEASUREMENT && !change.removal()
+            ? Decision.PERMIT
+            : Decision.deny(Cause.FORBIDDEN, "A service may only record measurements");
       }
       default -> {
         return Decision.deny(Cause.FORBIDDEN, "This actor may not change the medical profile");

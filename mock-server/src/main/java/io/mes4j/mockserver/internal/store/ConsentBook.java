@@ -59,6 +59,36 @@ public final class ConsentBook {
     return inactive;
   }
 
+  /**
+   * Builds the policy's views from the active consents, in recording order: for a fixtures file
+   * that gives consents without the views (call on a record whose views are at their defaults).
+   */
+  public static void applyActive(PatientRecord patient) {
+    for (ConsentRecord consent : patient.consents()) {
+      if (consent.active()) {
+        apply(patient, consent);
+      }
+    }
+  }
+
+  /** A new version of an active consent whose terms changed (a pairing's finalities, CAT-3). */
+  public static ConsentRecord newVersion(PatientRecord patient, ConsentRecord consent, Instant at) {
+    ConsentRecord next =
+        new ConsentRecord(
+            consent.id(),
+            consent.category(),
+            consent.professionalId(),
+            consent.permit(),
+            consent.active(),
+            consent.recorded(),
+            consent.performerSystem(),
+            consent.performerId(),
+            consent.version() + 1,
+            at);
+    patient.replace(next);
+    return next;
+  }
+
   private static void apply(PatientRecord patient, ConsentRecord consent) {
     String professional = consent.professionalId();
     switch (consent.category()) {
@@ -71,6 +101,9 @@ public final class ConsentBook {
           patient.settings(setting(patient.settings(), consent.category(), consent.permit()));
       case NOTIF_DOCUMENT, NOTIF_MESSAGE, NOTIF_APPOINTMENT ->
           notifications(patient, consent.category(), consent.permit());
+      case PAIRING -> {
+        // CAT-2: the pairing's terms are kept in Pairings; nothing of the record's views changes.
+      }
     }
   }
 
@@ -93,6 +126,9 @@ public final class ConsentBook {
           patient.settings(setting(patient.settings(), category, category.defaultPermit()));
       case NOTIF_DOCUMENT, NOTIF_MESSAGE, NOTIF_APPOINTMENT ->
           notifications(patient, category, category.defaultPermit());
+      case PAIRING -> {
+        // CAT-3: the tokens check the Consent's status on every call.
+      }
     }
   }
 

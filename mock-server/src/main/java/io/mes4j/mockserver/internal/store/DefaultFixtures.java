@@ -7,6 +7,9 @@ import io.mes4j.core.identity.Finess;
 import io.mes4j.core.identity.Ins;
 import io.mes4j.core.identity.ProfessionalId;
 import io.mes4j.mockserver.Fixtures;
+import io.mes4j.mockserver.internal.catalogue.CatalogueService;
+import io.mes4j.mockserver.internal.catalogue.Finality;
+import io.mes4j.mockserver.internal.catalogue.ServiceStatus;
 import io.mes4j.mockserver.internal.policy.Actor;
 import io.mes4j.mockserver.internal.policy.ConsentCategory;
 import java.time.Instant;
@@ -17,6 +20,61 @@ import java.util.Set;
 /** The one place that builds the default state from the identities of {@link Fixtures}. */
 public final class DefaultFixtures {
   private DefaultFixtures() {}
+
+  /** The catalogue's fixture services (CAT-1), all of editor "Éditeur Démo". */
+  public static void loadServices(Catalogue catalogue) {
+    service(
+        catalogue,
+        Fixtures.Ids.AGENDA_APP,
+        "Agenda Démo",
+        ServiceStatus.EN_LIGNE,
+        "https://agenda.example/callback",
+        Finality.AGENDA_READ,
+        Finality.AGENDA_WRITE);
+    service(
+        catalogue,
+        Fixtures.Ids.MEASURES_APP,
+        "Mesures Démo",
+        ServiceStatus.EN_LIGNE,
+        "https://mesures.example/callback",
+        Finality.MEASUREMENTS_READ,
+        Finality.MEASUREMENTS_WRITE,
+        Finality.DOCUMENTS_READ,
+        Finality.DOCUMENTS_WRITE);
+    service(
+        catalogue,
+        Fixtures.Ids.OFFLINE_APP,
+        "Hors Ligne Démo",
+        ServiceStatus.HORS_LIGNE,
+        "https://offline.example/callback",
+        Finality.AGENDA_READ);
+    service(
+        catalogue,
+        Fixtures.Ids.SUSPENDED_APP,
+        "Suspendu Démo",
+        ServiceStatus.SUSPENDUE,
+        "https://suspended.example/callback",
+        Finality.AGENDA_READ);
+    service(
+        catalogue,
+        Fixtures.Ids.DELISTED_APP,
+        "Déréférencé Démo",
+        ServiceStatus.DEREFERENCEE,
+        "https://delisted.example/callback",
+        Finality.AGENDA_READ);
+  }
+
+  private static void service(
+      Catalogue catalogue,
+      String id,
+      String name,
+      ServiceStatus status,
+      String redirectUri,
+      Finality... finalities) {
+    catalogue.put(
+        new CatalogueService(
+            id, name, "Éditeur Démo", status, Set.of(finalities), List.of(redirectUri)));
+  }
 
   /**
    * Loads the default state into {@code store}; the fixtures' consents take their ids from {@code

@@ -29,6 +29,16 @@ public final class Directory {
     establishments.put(establishment.idNatStruct(), establishment);
   }
 
+  /** Every professional, in no order (fixtures export). */
+  public java.util.Collection<Professional> professionals() {
+    return java.util.List.copyOf(professionals.values());
+  }
+
+  /** Every establishment, in no order (fixtures export). */
+  public java.util.Collection<Establishment> establishments() {
+    return java.util.List.copyOf(establishments.values());
+  }
+
   public Optional<Professional> professional(String idNatPs) {
     return Optional.ofNullable(professionals.get(idNatPs));
   }

@@ -91,6 +91,16 @@ public final class PatientRecord {
     return givenName + " " + familyName;
   }
 
+  /** The family name (fixtures export; never logged). */
+  public String familyName() {
+    return familyName;
+  }
+
+  /** The given name (fixtures export; never logged). */
+  public String givenName() {
+    return givenName;
+  }
+
   public String sex() {
     return sex;
   }
@@ -362,6 +372,19 @@ public final class PatientRecord {
    */
   public long spaceGeneration() {
     return spaceGeneration;
+  }
+
+  /** Sets which space of this person the record holds (fixtures import, before any use). */
+  public void spaceGeneration(long generation) {
+    this.spaceGeneration = generation;
+  }
+
+  /**
+   * Adds a consent as it was stored, without touching the policy's views (fixtures import, which
+   * restores the views as they were saved).
+   */
+  public void restore(ConsentRecord consent) {
+    add(consent);
   }
 
   @Override

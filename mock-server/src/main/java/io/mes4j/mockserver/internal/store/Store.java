@@ -24,6 +24,25 @@ public final class Store {
   private final Map<String, String> invitations = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final Directory directory = new Directory();
+  private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
+
+  /**
+   * A part of this state kept by another package (such as the agenda's book), made by {@code make}
+   * on first use: a reset or an import, which make a new store, start a new part too.
+   */
+  public <T> T part(Class<T> type, java.util.function.Supplier<T> make) {
+    return type.cast(parts.computeIfAbsent(type, k -> make.get()));
+  }
+
+  /** The last sequence number given (fixtures export). */
+  public long sequence() {
+    return sequence.get();
+  }
+
+  /** Sets the last sequence number given (fixtures import, before any use). */
+  public void sequence(long value) {
+    sequence.set(value);
+  }
 
   public Directory directory() {
     return directory;

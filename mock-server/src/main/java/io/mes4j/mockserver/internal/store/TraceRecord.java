@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param refusal the cause code of a refusal, or null on success
  * @param objectReference the object other than a document, as a FHIR relative reference ({@code
  *     Consent/cons-…}), or null
+ * @param correlationId the correlation id of the request that made it, or null (the clock's)
  */
 public record TraceRecord(
     String id,
@@ -26,7 +27,42 @@ public record TraceRecord(
     String patientSystem,
     @Nullable String documentId,
     @Nullable String refusal,
-    @Nullable String objectReference) {
+    @Nullable String objectReference,
+    @Nullable String correlationId) {
+
+  /** A trace recorded outside a request (or restored), without a correlation id. */
+  public TraceRecord(
+      String id,
+      Instant recorded,
+      String actorType,
+      String agentId,
+      String agentSystem,
+      String agentName,
+      String actionCode,
+      String fhirAction,
+      String modeCode,
+      String patientIns,
+      String patientSystem,
+      @Nullable String documentId,
+      @Nullable String refusal,
+      @Nullable String objectReference) {
+    this(
+        id,
+        recorded,
+        actorType,
+        agentId,
+        agentSystem,
+        agentName,
+        actionCode,
+        fhirAction,
+        modeCode,
+        patientIns,
+        patientSystem,
+        documentId,
+        refusal,
+        objectReference,
+        null);
+  }
 
   @Override
   public String toString() {
