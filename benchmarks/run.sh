@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Builds the benchmarks, runs a set of them with JMH and writes its section of docs/PERFORMANCE.md
-# (the other sections are kept).
+# Builds the benchmarks, runs them and writes their section of docs/PERFORMANCE.md (the other
+# sections are kept).
 #
-#   benchmarks/run.sh            # startup benchmarks: about 2 to 3 minutes on 2 cores
-#   benchmarks/run.sh -f 3       # extra arguments go to JMH (here: 3 forks instead of each default)
-#   benchmarks/run.sh scale      # dossier search at scale (1 000 000 documents in the store):
-#                                # about 5 minutes on 2 cores, 6 GB of heap per JMH fork
-#   benchmarks/run.sh scale -p scale=1000/1000   # one configuration only
+#   benchmarks/run.sh                  # everything side by side with HAPI FHIR and WireMock:
+#                                      # about 15 minutes on 2 cores; writes "Side by side"
+#                                      # and docs/performance-scale.png
+#   benchmarks/run.sh cold tokens      # only these parts of it (cold, server-start, steady, parse,
+#                                      # throughput, tokens, scale, memory); the section is rewritten
+#                                      # from the results of this run and the parts kept from before
+#   benchmarks/run.sh startup          # the startup benchmarks (JMH): about 2 to 3 minutes
+#   benchmarks/run.sh startup -f 3     # extra arguments go to JMH (here: 3 forks instead of each default)
+#   benchmarks/run.sh dossier-scale    # dossier search at scale (JMH, 1 000 000 documents):
+#                                      # about 5 minutes, 6 GB of heap per JMH fork
+#   benchmarks/run.sh dossier-scale -p scale=1000/1000   # one configuration only
 #
-# Nothing here runs in `mvn verify`. Requires a JDK 17+ and Maven 3.8+ (the JDK of JAVA_HOME if
-# set, else `java` on the PATH).
+# Environment: BENCH_SKIP_BUILD=1 reuses benchmarks/target/benchmarks.jar as it is; BENCH_NOTE=...
+# adds a line to the machine's description (say what else ran on the machine).
+#
+# Nothing here runs in `mvn verify`. Requires a JDK 17+ (with jcmd) and Maven 3.8+ (the JDK of
+# JAVA_HOME if set, else `java` on the PATH), Linux for the resident memory (/proc).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,26 +26,28 @@ cd "$root"
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar=benchmarks/target/benchmarks.jar
-set_name=startup
-if [ "${1:-}" = scale ]; then
-  set_name=scale
-  shift
-fi
+case "${1:-}" in
+  startup) set_name=startup; shift ;;
+  dossier-scale) set_name=scale; shift ;;
+  *) exec "$root/benchmarks/side-by-side.sh" "$@" ;;
+esac
 results=benchmarks/target/$set_name.json
 log=benchmarks/target/$set_name-jmh.log
 machine=benchmarks/target/$set_name-machine.txt
 if [ "$set_name" = scale ]; then
   benchmarks='io\.mes4j\.benchmarks\.DossierSearchScaleBenchmark\..*'
   report=io.mes4j.benchmarks.internal.ScaleReport
-  run_command="benchmarks/run.sh scale"
+  run_command="benchmarks/run.sh dossier-scale"
 else
   benchmarks='io\.mes4j\.benchmarks\.(ServerStart|ClientFirstCall|JvmFirstAnswer)Benchmark\..*'
   report=io.mes4j.benchmarks.internal.PerformanceReport
-  run_command="benchmarks/run.sh"
+  run_command="benchmarks/run.sh startup"
 fi
 
-echo "building $jar"
-mvn -B -ntp -q -DskipTests package -pl benchmarks -am
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  echo "building $jar"
+  mvn -B -ntp -q -DskipTests package -pl benchmarks -am
+fi
 
 {
   echo "cores (nproc): $(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"

@@ -45,11 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Dossier search at scale (issue 3): the first page of one patient's documents (20, newest first,
- * the total counted), searched by an authorised doctor, when that patient has {@code P} documents
- * and the whole store {@code S}. {@link #scale} is {@code P/S}: {@code 10000/1000000} (the issue's
- * case), {@code 1000/1000000} and {@code 1000/1000} (the same patient's search in a store of a
- * thousand times more, or no more, documents: the effect of the store's size alone).
+ * Dossier search at scale (the dossier's scale test): the first page of one patient's documents
+ * (20, newest first, the total counted), searched by an authorised doctor, when that patient has
+ * {@code P} documents and the whole store {@code S}. {@link #scale} is {@code P/S}: {@code
+ * 10000/1000000} (the goal's case), {@code 1000/1000000} and {@code 1000/1000} (the same patient's
+ * search in a store of a thousand times more, or no more, documents: the effect of the store's size
+ * alone).
  *
  * <p>The patient is {@link Fixtures#ADULT} and the caller {@link Fixtures#DOCTOR}, authorised on
  * them by the fixtures' consents. Before anything is measured, each fork starts a reference server,

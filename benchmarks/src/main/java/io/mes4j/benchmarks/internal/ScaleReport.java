@@ -148,16 +148,16 @@ public final class ScaleReport {
         + " with:\n\n```sh\n"
         + command
         + "\n```\n\n"
-        + "What is measured (issue 3, \"one patient with 10 000 documents in a store of 1 000 000:"
+        + "What is measured (the goal: \"one patient with 10 000 documents in a store of 1 000 000:"
         + " search latency p50 and p99 in-process and over HTTP, and the same with 1 000"
         + " documents in the store\"): the first page of one patient's documents, as"
         + " `Dossier.of(client).documents().search(DocumentSearch.forPatient(ins).build())`"
         + " asks for it (20 entries, newest first, the total counted), by a doctor the holder"
-        + " authorised (`Fixtures.DOCTOR` on `Fixtures.ADULT`). The issue's \"the same with 1 000"
+        + " authorised (`Fixtures.DOCTOR` on `Fixtures.ADULT`). The goal's \"the same with 1 000"
         + " documents in the store\" is read as: the same patient's search when the whole store"
         + " holds only 1 000 documents, theirs. Three sizes: 1 000 documents in a store of"
         + " 1 000 (nobody else's), 1 000 in a store of 1 000 000 (the store's size alone changes,"
-        + " by a factor of 1 000), and the issue's 10 000 in 1 000 000.\n\n"
+        + " by a factor of 1 000), and the goal's 10 000 in 1 000 000.\n\n"
         + latency
         + "\n"
         + "- **in-process**: the request (`POST /fhir/DocumentReference/_search`, form body,"
@@ -262,7 +262,7 @@ public final class ScaleReport {
     };
   }
 
-  /** 1000000 as {@code 1 000 000}, as the issue writes it. */
+  /** 1000000 as {@code 1 000 000}, as the goals write it. */
   static String thousands(long n) {
     return String.format(Locale.ROOT, "%,d", n).replace(',', ' ');
   }
