@@ -47,26 +47,32 @@ public final class AppointmentBooking {
     return new Builder(patient);
   }
 
+  /** The patient. */
   public Ins patient() {
     return patient;
   }
 
+  /** When it starts. */
   public Instant start() {
     return start;
   }
 
+  /** When it ends (after its start). */
   public Instant end() {
     return end;
   }
 
+  /** The professional the patient sees, if given. */
   public Optional<ProfessionalId> professional() {
     return Optional.ofNullable(professional);
   }
 
+  /** The establishment where it takes place, if given. */
   public Optional<Finess> establishment() {
     return Optional.ofNullable(establishment);
   }
 
+  /** A free-text description, if given. */
   public Optional<String> description() {
     return Optional.ofNullable(description);
   }

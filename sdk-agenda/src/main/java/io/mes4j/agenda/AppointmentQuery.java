@@ -47,6 +47,7 @@ public final class AppointmentQuery {
     return new Builder(patient);
   }
 
+  /** The patient whose appointments are asked for. */
   public Ins patient() {
     return patient;
   }
@@ -66,6 +67,7 @@ public final class AppointmentQuery {
     return statuses;
   }
 
+  /** How many appointments a page holds at most. */
   public int pageSize() {
     return pageSize;
   }

@@ -63,6 +63,7 @@ public final class PreventionItem {
     return key;
   }
 
+  /** What kind of act it is (vaccination, screening, check-up…). */
   public PreventionKind kind() {
     return kind;
   }
@@ -97,6 +98,7 @@ public final class PreventionItem {
     return Optional.ofNullable(until);
   }
 
+  /** Where it stands for this patient. */
   public PreventionStatus status() {
     return status;
   }

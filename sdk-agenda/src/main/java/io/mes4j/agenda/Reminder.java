@@ -28,18 +28,22 @@ public final class Reminder {
     return id;
   }
 
+  /** The patient whose agenda holds it. */
   public Ins patient() {
     return patient;
   }
 
+  /** What to remember. */
   public String title() {
     return title;
   }
 
+  /** When to remind. */
   public Instant at() {
     return at;
   }
 
+  /** A free-text note, if any. */
   public Optional<String> note() {
     return Optional.ofNullable(note);
   }

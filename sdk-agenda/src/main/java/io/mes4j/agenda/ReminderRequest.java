@@ -42,18 +42,22 @@ public final class ReminderRequest {
     return new Builder(patient);
   }
 
+  /** The patient whose agenda gets the reminder. */
   public Ins patient() {
     return patient;
   }
 
+  /** What to remember. */
   public String title() {
     return title;
   }
 
+  /** When to remind. */
   public Instant at() {
     return at;
   }
 
+  /** A free-text note, if any. */
   public Optional<String> note() {
     return Optional.ofNullable(note);
   }

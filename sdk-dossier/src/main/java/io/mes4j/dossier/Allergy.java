@@ -21,9 +21,13 @@ import org.jspecify.annotations.Nullable;
 public final class Allergy {
   /** What the substance is (FHIR {@code AllergyIntolerance.category}). */
   public enum Category {
+    /** A food. */
     FOOD("food"),
+    /** A medication. */
     MEDICATION("medication"),
+    /** Something of the environment (pollen, dust, animals…). */
     ENVIRONMENT("environment"),
+    /** A biologic (vaccine, blood product…). */
     BIOLOGIC("biologic");
 
     private final String code;
@@ -40,8 +44,11 @@ public final class Allergy {
 
   /** How serious a reaction could be (FHIR {@code AllergyIntolerance.criticality}). */
   public enum Criticality {
+    /** Not likely to be life-threatening. */
     LOW("low"),
+    /** May be life-threatening. */
     HIGH("high"),
+    /** Could not be assessed. */
     UNABLE_TO_ASSESS("unable-to-assess");
 
     private final String code;

@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param id the actor's identifier value
  */
 public record Author(AuthorKind kind, String id) {
+  /** Checks that both components are given. */
   public Author {
     requireNonNull(kind, "kind");
     requireNonNull(id, "id");

@@ -44,6 +44,7 @@ public record DocumentEntry(
     Instant indexed,
     @Nullable String replacesId) {
 
+  /** Copies the labels, so that the entry stays immutable. */
   public DocumentEntry {
     labels = Set.copyOf(labels);
   }

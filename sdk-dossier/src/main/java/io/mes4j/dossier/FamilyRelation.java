@@ -4,20 +4,35 @@ import io.mes4j.core.error.InvalidValueException;
 
 /** The relative a family history entry is about, with its HL7 v3 RoleCode. */
 public enum FamilyRelation {
+  /** The mother. */
   MOTHER("MTH"),
+  /** The father. */
   FATHER("FTH"),
+  /** A parent. */
   PARENT("PRN"),
+  /** A sibling. */
   SIBLING("SIB"),
+  /** A brother. */
   BROTHER("BRO"),
+  /** A sister. */
   SISTER("SIS"),
+  /** A child. */
   CHILD("CHILD"),
+  /** A son. */
   SON("SON"),
+  /** A daughter. */
   DAUGHTER("DAU"),
+  /** A grandparent. */
   GRANDPARENT("GRPRN"),
+  /** A grandmother. */
   GRANDMOTHER("GRMTH"),
+  /** A grandfather. */
   GRANDFATHER("GRFTH"),
+  /** An aunt. */
   AUNT("AUNT"),
+  /** An uncle. */
   UNCLE("UNCLE"),
+  /** A cousin. */
   COUSIN("COUSN");
 
   /** The code system of the codes. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record Invitation(
     String id, Ins minor, Ins invitee, InvitationStatus status, Instant sentAt, Instant expiresAt) {
+  /** Checks that every component is given. */
   public Invitation {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(minor, "minor");

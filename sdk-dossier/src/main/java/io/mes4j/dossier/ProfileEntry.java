@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param <T> the kind of item
  */
 public record ProfileEntry<T>(String id, T value, Instant recordedAt, Author recordedBy) {
+  /** Checks that every component is given. */
   public ProfileEntry {
     requireNonNull(id, "id");
     requireNonNull(value, "value");

@@ -26,6 +26,7 @@ public record SpaceStatus(
     boolean callerIsMedecinTraitant,
     @Nullable Instant oppositionWindowEnd,
     @Nullable Instant closedAt) {
+  /** Checks that the state is given. */
   public SpaceStatus {
     Objects.requireNonNull(state, "state");
   }
