@@ -7,7 +7,6 @@ import io.mes4j.mockserver.internal.ServerState;
 import io.mes4j.mockserver.internal.fhir.FhirConsents;
 import io.mes4j.mockserver.internal.fhir.FhirWriter;
 import io.mes4j.mockserver.internal.fhir.Systems;
-import io.mes4j.mockserver.internal.http.Json;
 import io.mes4j.mockserver.internal.policy.ConsentCategory;
 import io.mes4j.mockserver.internal.store.ConsentRecord;
 import io.mes4j.mockserver.internal.store.Pairings;
@@ -43,12 +42,7 @@ public final class PairingConsents {
                         patient.value(),
                         Set.of(),
                         false));
-    ObjectNode resource = Json.object();
-    resource.put("resourceType", "Consent");
-    resource.put("id", consent.id());
-    ObjectNode meta = resource.putObject("meta");
-    meta.put("versionId", Integer.toString(consent.version()));
-    meta.put("lastUpdated", consent.lastUpdated().toString());
+    ObjectNode resource = FhirConsents.head(consent, patient, true);
     if (terms.reapprovalRequired() && consent.active()) {
       resource
           .putArray("extension")
@@ -56,26 +50,6 @@ public final class PairingConsents {
           .put("url", REAPPROVAL_EXTENSION)
           .put("valueBoolean", true);
     }
-    resource.put("status", consent.active() ? "active" : "inactive");
-    resource
-        .putObject("scope")
-        .putArray("coding")
-        .add(FhirWriter.coding(Systems.CONSENT_SCOPE, "patient-privacy", null));
-    resource
-        .putArray("category")
-        .addObject()
-        .putArray("coding")
-        .add(FhirWriter.coding(ConsentCategory.SYSTEM, ConsentCategory.PAIRING.code(), null));
-    resource.set(
-        "patient", FhirWriter.identifierReference(patient.system().uri(), patient.value()));
-    resource.put("dateTime", consent.recorded().toString());
-    resource
-        .putArray("performer")
-        .add(FhirWriter.identifierReference(consent.performerSystem(), consent.performerId()));
-    resource
-        .putObject("policyRule")
-        .putArray("coding")
-        .add(FhirWriter.coding(Systems.V3_ACT_CODE, "OPTIN", null));
     ObjectNode provision = resource.putObject("provision");
     provision.put("type", "permit");
     ObjectNode actor = provision.putArray("actor").addObject();

@@ -12,6 +12,29 @@ public final class FhirConsents {
   private FhirConsents() {}
 
   public static ObjectNode consent(ConsentRecord consent, Ins patient) {
+    ObjectNode resource = head(consent, patient, consent.permit());
+    ObjectNode provision = resource.putObject("provision");
+    provision.put("type", consent.permit() ? "permit" : "deny");
+    String professional = consent.professionalId();
+    if (professional != null) {
+      ObjectNode actor = provision.putArray("actor").addObject();
+      // The professional receives the dossier (PRCP), or authors deposits for an opposition.
+      String role = consent.category() == ConsentCategory.DEPOSIT_OPPOSITION ? "AUT" : "PRCP";
+      actor
+          .putObject("role")
+          .putArray("coding")
+          .add(FhirWriter.coding(Systems.V3_PARTICIPATION_TYPE, role, null));
+      actor.set("reference", FhirWriter.identifierReference(ProfessionalId.SYSTEM, professional));
+    }
+    return resource;
+  }
+
+  /**
+   * What every {@code Consent} has, whatever its category: id, meta, status, scope, category,
+   * patient, date, performer and policy rule ({@code OPTIN} for a permit); the caller adds the
+   * provision.
+   */
+  public static ObjectNode head(ConsentRecord consent, Ins patient, boolean permit) {
     ObjectNode resource = Json.object();
     resource.put("resourceType", "Consent");
     resource.put("id", consent.id());
@@ -37,20 +60,7 @@ public final class FhirConsents {
     resource
         .putObject("policyRule")
         .putArray("coding")
-        .add(FhirWriter.coding(Systems.V3_ACT_CODE, consent.permit() ? "OPTIN" : "OPTOUT", null));
-    ObjectNode provision = resource.putObject("provision");
-    provision.put("type", consent.permit() ? "permit" : "deny");
-    String professional = consent.professionalId();
-    if (professional != null) {
-      ObjectNode actor = provision.putArray("actor").addObject();
-      // The professional receives the dossier (PRCP), or authors deposits for an opposition.
-      String role = consent.category() == ConsentCategory.DEPOSIT_OPPOSITION ? "AUT" : "PRCP";
-      actor
-          .putObject("role")
-          .putArray("coding")
-          .add(FhirWriter.coding(Systems.V3_PARTICIPATION_TYPE, role, null));
-      actor.set("reference", FhirWriter.identifierReference(ProfessionalId.SYSTEM, professional));
-    }
+        .add(FhirWriter.coding(Systems.V3_ACT_CODE, permit ? "OPTIN" : "OPTOUT", null));
     return resource;
   }
 }
