@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 9: the benchmarks side by side with HAPI FHIR and WireMock, run by `benchmarks/run.sh`
+# The benchmarks side by side with HAPI FHIR and WireMock, run by `benchmarks/run.sh`
 # (with no argument, or with the names of the parts to run). See run.sh for the usage.
 set -euo pipefail
 

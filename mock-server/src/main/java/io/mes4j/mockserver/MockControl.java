@@ -349,7 +349,7 @@ public final class MockControl {
     engine.reset(Objects.requireNonNull(to, "to") == ResetTo.EMPTY ? FixtureSet.EMPTY : fixtures);
   }
 
-  // ---- Journal (issue 8) ----
+  // ---- Journal ----
 
   /** The journal's newest entries (at most {@value JournalQuery#DEFAULT_LIMIT}), oldest first. */
   public List<JournalEntry> journal() {
@@ -451,7 +451,7 @@ public final class MockControl {
     return sb.toString();
   }
 
-  // ---- Outbox helpers (issue 8) ----
+  // ---- Outbox helpers ----
 
   /** The notices matching {@code criteria}, oldest first. */
   public List<Notification> outbox(Predicate<Notification> criteria) {
@@ -540,7 +540,7 @@ public final class MockControl {
     return sb.toString();
   }
 
-  // ---- Faults (issue 8) ----
+  // ---- Faults ----
 
   /**
    * Puts these fault rules in force with the server's seed (as {@code PUT /_mock/faults}),

@@ -87,7 +87,7 @@ public final class MockServer implements AutoCloseable {
   /** How long before an appointment its reminder notice is sent by default: 24 hours (AU-3). */
   public static final Duration DEFAULT_APPOINTMENT_REMINDER_DELAY = Duration.ofHours(24);
 
-  /** The request journal's default bound on entries (issue 8): 10 000. */
+  /** The request journal's default bound on entries: 10 000. */
   public static final int DEFAULT_JOURNAL_ENTRIES = Journal.DEFAULT_MAX_ENTRIES;
 
   /** The default request body limit: 32 MB (wire contract). */

@@ -473,7 +473,7 @@ class SpaceLifecycleTest {
         .isInstanceOf(ForbiddenException.class);
     // the holder, now of age, reads what was hidden from the representatives
     assertThat(ids(minor, search)).contains(plain.id(), hiddenFromParents.id());
-    // catalogue consents must be approved again (flag and trace: the catalogue is issue 7)
+    // catalogue consents must be approved again (the pairing tests check the refusal until then)
     assertThat(server.control().catalogueConsentsToReapprove(Fixtures.MINOR)).isTrue();
     assertThat(history(minor, Fixtures.MINOR))
         .filteredOn(t -> t.actorType() == ActorType.SYSTEM)

@@ -86,7 +86,7 @@ public final class Engine {
     return fixtures;
   }
 
-  /** The request journal of this server (issue 8); a reset empties it. */
+  /** The request journal of this server; a reset empties it. */
   public io.mes4j.mockserver.internal.journal.Journal journal() {
     return journal;
   }
@@ -96,7 +96,7 @@ public final class Engine {
     this.journal = new io.mes4j.mockserver.internal.journal.Journal(maxEntries, maxBytes);
   }
 
-  /** The injected faults of this server (issue 8); a reset removes them. */
+  /** The injected faults of this server; a reset removes them. */
   public io.mes4j.mockserver.internal.faults.FaultPlan faults() {
     return faults;
   }

@@ -33,12 +33,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fuzzing (issue 10): per endpoint family, seeded generated malformed or edge requests — broken
- * JSON, wrong types, huge strings, deep nesting, unknown codes, invalid INS, wrong content types,
- * oversize bodies, odd ids and paths, bad tokens — sent raw to the reference server. None may be
- * answered with a 5xx or a dropped connection; none of the malformed writes may be accepted; the
- * state (the fixtures export, less the traces that refused calls leave by design, AU-1) is the same
- * after as before; and the server still serves valid calls afterwards.
+ * Fuzzing: per endpoint family, seeded generated malformed or edge requests — broken JSON, wrong
+ * types, huge strings, deep nesting, unknown codes, invalid INS, wrong content types, oversize
+ * bodies, odd ids and paths, bad tokens — sent raw to the reference server. None may be answered
+ * with a 5xx or a dropped connection; none of the malformed writes may be accepted; the state (the
+ * fixtures export, less the traces that refused calls leave by design, AU-1) is the same after as
+ * before; and the server still serves valid calls afterwards.
  *
  * <p>Every write mutation is invalid by construction (a proper prefix of a JSON object, a required
  * field of the wrong type or value, a code outside its table, an INS with a wrong key, a body over

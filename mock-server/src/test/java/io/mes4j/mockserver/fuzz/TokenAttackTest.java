@@ -26,13 +26,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Token attacks (issue 10) that {@code BearerValidationTest} does not already cover: each a token
- * that is right in every way but one, signed with the server's own key where the attack needs it
- * (read from the running server, as only a test can), each refused with {@code 401 invalid-token}.
- * A control test shows that the same crafting, with nothing wrong, is accepted: so each refusal is
- * for the one defect. Covered elsewhere, not repeated: {@code alg: none}, HS256 keyed with the
- * public key, expiry, a tampered payload, another key, a key in the header, another issuer's server
- * ({@code BearerValidationTest}); a token of a withdrawn pairing ({@code
+ * Token attacks that {@code BearerValidationTest} does not already cover: each a token that is
+ * right in every way but one, signed with the server's own key where the attack needs it (read from
+ * the running server, as only a test can), each refused with {@code 401 invalid-token}. A control
+ * test shows that the same crafting, with nothing wrong, is accepted: so each refusal is for the
+ * one defect. Covered elsewhere, not repeated: {@code alg: none}, HS256 keyed with the public key,
+ * expiry, a tampered payload, another key, a key in the header, another issuer's server ({@code
+ * BearerValidationTest}); a token of a withdrawn pairing ({@code
  * PairingTest.withdrawnPairing_isRefusedOnTheNextCall_andItsRefreshToo}); a replayed DPoP proof
  * ({@code DpopTest.proofReplayed_isRefused}).
  */

@@ -61,7 +61,10 @@ final class AccessRules {
     MATRIX.put("ADVANCE_DIRECTIVE", Set.of("10", "50", "60"));
   }
 
-  /** A fixture professional: idNat_PS, TRE_G15 profession, regulation role (the brief's list). */
+  /**
+   * A fixture professional: idNat_PS, TRE_G15 profession, regulation role (the fixtures of
+   * docs/reference-server.md).
+   */
   record Pro(String name, String id, String profession, boolean regulation) {
     ProfessionalId pid() {
       return ProfessionalId.of(id);

@@ -56,10 +56,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concurrency (issue 10): 16 threads mix deposits, label changes, searches and consent changes on
- * two shared patients (an adult, and a minor with a representative) for a fixed time, through the
- * SDK against the reference server; no answer is a 5xx, and on every search answer no document is
- * shown to someone the rules ({@link AccessRules}) hide it from.
+ * Concurrency: 16 threads mix deposits, label changes, searches and consent changes on two shared
+ * patients (an adult, and a minor with a representative) for a fixed time, through the SDK against
+ * the reference server; no answer is a 5xx, and on every search answer no document is shown to
+ * someone the rules ({@link AccessRules}) hide it from.
  *
  * <p>Races are handled soundly: each piece of state (a document's labels, one professional's
  * authorisation, block or same rights, one emergency setting) has its writes serialised by the

@@ -37,13 +37,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault soak (issue 10): the SDK against the reference server with 20 % of the {@code /fhir}
- * calls faulted — 7 % {@code 503}, 3 % {@code 429} with {@code Retry-After: 1}, 5 % dropped
- * connections, 5 % latency of 50 to 400 ms against a 200 ms response timeout, so that a timed-out
- * deposit is still served while its retry arrives — makes N deposits, each with its unique id and
- * the SDK's idempotency key, from 8 threads. They end as exactly N documents: none lost, none
- * duplicated; and the audit trail agrees (the documents of the successful deposit traces are
- * exactly those N).
+ * The fault soak: the SDK against the reference server with 20 % of the {@code /fhir} calls faulted
+ * — 7 % {@code 503}, 3 % {@code 429} with {@code Retry-After: 1}, 5 % dropped connections, 5 %
+ * latency of 50 to 400 ms against a 200 ms response timeout, so that a timed-out deposit is still
+ * served while its retry arrives — makes N deposits, each with its unique id and the SDK's
+ * idempotency key, from 8 threads. They end as exactly N documents: none lost, none duplicated; and
+ * the audit trail agrees (the documents of the successful deposit traces are exactly those N).
  *
  * <p>Size: {@code -Dmes4j.soak.deposits} (default 1 000; 10 000 for the issue's figure), seed
  * {@code -Dmes4j.soak.seed}.

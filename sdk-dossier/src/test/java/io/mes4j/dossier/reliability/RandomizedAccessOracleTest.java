@@ -45,8 +45,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The randomized access oracle (issue 10): a seeded generator of situations — the dossier (an
- * adult's, a minor's with a representative, or a space in another state), the holder's settings
+ * The randomized access oracle: a seeded generator of situations — the dossier (an adult's, a
+ * minor's with a representative, or a space in another state), the holder's settings
  * (authorisations, blocks, médecin traitant, same rights, feeding oppositions, the three emergency
  * settings, default masking), documents of random types, authors and labels, and a space closed
  * then reopened — each arranged through the SDK against the reference server, then probed by many

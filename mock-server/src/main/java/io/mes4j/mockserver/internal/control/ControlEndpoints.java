@@ -92,7 +92,7 @@ public final class ControlEndpoints {
       request.requireJsonContent();
       ObjectNode body = Json.parseObject(request.body());
       String name = Fields.optionalText(body, "fixtures", "fixtures");
-      // issue 8: {"to": "fixtures"|"empty"}, the server's own fixtures or nothing.
+      // {"to": "fixtures"|"empty"}, the server's own fixtures or nothing.
       String to = Fields.optionalText(body, "to", "to");
       if (to != null) {
         if (name != null) {

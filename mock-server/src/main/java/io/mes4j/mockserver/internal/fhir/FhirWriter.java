@@ -131,7 +131,7 @@ public final class FhirWriter {
     patient.set("type", coding(Systems.AUDIT_ENTITY_TYPE, "1", null));
     patient.set("role", coding(Systems.OBJECT_ROLE, "1", null));
     if (trace.correlationId() != null) {
-      // The request that made the trace (issue 8): its journal entry, decisions and notices.
+      // The request that made the trace: its journal entry, decisions and notices.
       patient
           .putArray("detail")
           .addObject()

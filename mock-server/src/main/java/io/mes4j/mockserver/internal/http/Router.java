@@ -47,7 +47,7 @@ public final class Router {
       allowed.add(route.method);
     }
     if (!allowed.isEmpty() && isFhirInteraction(request)) {
-      // Honest parity (issue 8): a FHIR interaction the server has not implemented on this
+      // Honest parity: a FHIR interaction the server has not implemented on this
       // resource says so, with what it does implement.
       throw new HttpError(
               Cause.NOT_IMPLEMENTED,

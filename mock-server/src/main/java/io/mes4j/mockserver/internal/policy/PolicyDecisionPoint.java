@@ -49,7 +49,7 @@ public final class PolicyDecisionPoint {
       Mode mode,
       Instant now) {
     Decision decision = evaluate(actor, action, target, space, settings, mode, now);
-    // The request's journal entry carries the decisions taken while serving it (issue 8).
+    // The request's journal entry carries the decisions taken while serving it.
     io.mes4j.mockserver.internal.journal.RequestContext.recordDecision(
         action.name(),
         decision.permitted(),
