@@ -524,6 +524,33 @@ class PairingTest extends ServerTest {
   }
 
   @Test
+  void measurementsRead_coversMeasurementsOnly_notTheRestOfTheMedicalProfile() {
+    // CAT-1: MEASUREMENTS_READ is a perimeter of data: Observation measurements, nothing else
+    Tokens measures =
+        flows.pair(
+            token(Fixtures.ADULT),
+            Fixtures.ADULT,
+            MEASURES,
+            MEASURES_REDIRECT,
+            "MEASUREMENTS_READ");
+    // WHEN the service reads measurements, then allergies, conditions and treatments
+    Answer observations =
+        http.get("/fhir/Observation?" + patientParam(Fixtures.ADULT), measures.access());
+    Answer allergies =
+        http.get("/fhir/AllergyIntolerance?" + patientParam(Fixtures.ADULT), measures.access());
+    Answer conditions =
+        http.get("/fhir/Condition?" + patientParam(Fixtures.ADULT), measures.access());
+    Answer treatments =
+        http.get("/fhir/MedicationStatement?" + patientParam(Fixtures.ADULT), measures.access());
+    // THEN measurements are read, every other part of the profile is refused
+    assertThat(observations.status()).as(observations.text()).isEqualTo(200);
+    for (Answer refused : List.of(allergies, conditions, treatments)) {
+      assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+      assertThat(refused.cause()).isEqualTo("forbidden");
+    }
+  }
+
+  @Test
   void withdrawnFinality_isRefusedOnTheVeryNextCall() {
     // CAT-3
     // GIVEN the agenda app paired for reading and writing, booking once

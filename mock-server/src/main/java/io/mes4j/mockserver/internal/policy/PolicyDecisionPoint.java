@@ -213,7 +213,10 @@ public final class PolicyDecisionPoint {
       case BOOK_APPOINTMENT, UPDATE_APPOINTMENT -> AGENDA_WRITE;
       case SEARCH_DOCUMENTS, READ_DOCUMENT -> DOCUMENTS_READ;
       case DEPOSIT_DOCUMENT -> DOCUMENTS_WRITE;
-      case READ_PROFILE -> MEASUREMENTS_READ;
+      case READ_PROFILE ->
+          target instanceof Target.ProfileRead read && read.measurementsOnly()
+              ? MEASUREMENTS_READ
+              : null;
       case WRITE_PROFILE ->
           target instanceof Target.ProfileChange change
                   && change.section() == ProfileSection.MEASUREMENT

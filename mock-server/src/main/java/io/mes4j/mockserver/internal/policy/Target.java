@@ -59,6 +59,13 @@ public sealed interface Target {
     }
   }
 
+  /**
+   * A read of the medical profile (PRO-1): {@code measurementsOnly} when what is read is
+   * measurements and nothing else, the only part of the profile a paired service may read
+   * (MEASUREMENTS_READ, CAT-1).
+   */
+  record ProfileRead(boolean measurementsOnly) implements Target {}
+
   /** An item of the medical profile to add ({@code removal} false) or remove (PRO-1, PRO-2). */
   record ProfileChange(ProfileSection section, boolean removal) implements Target {}
 

@@ -23,6 +23,7 @@ import io.mes4j.mockserver.internal.notify.Notices;
 import io.mes4j.mockserver.internal.policy.Action;
 import io.mes4j.mockserver.internal.policy.Actor;
 import io.mes4j.mockserver.internal.policy.Mode;
+import io.mes4j.mockserver.internal.policy.ProfileSection;
 import io.mes4j.mockserver.internal.policy.Target;
 import io.mes4j.mockserver.internal.store.PatientRecord;
 import io.mes4j.mockserver.internal.store.Store;
@@ -88,12 +89,23 @@ public final class ProfileEndpoints {
     Lock lock = patient.lock().readLock();
     lock.lock();
     try {
-      decide(state, patient, actor, mode, Action.READ_PROFILE, Target.SPACE, null, now);
+      decide(
+          state,
+          patient,
+          actor,
+          mode,
+          Action.READ_PROFILE,
+          new Target.ProfileRead(type == ProfileType.OBSERVATION),
+          null,
+          now);
+      // CAT-1: a paired service's MEASUREMENTS_READ covers measurements, not every Observation.
+      boolean measurementsOnly = actor.is(Actor.Kind.SERVICE);
       List<StoredProfileItem> items = patient.profileItems();
       for (int i = items.size() - 1; i >= 0; i--) {
         StoredProfileItem item = items.get(i);
         if (item.removed()
             || !item.resourceType().equals(type.resourceType())
+            || (measurementsOnly && item.section() != ProfileSection.MEASUREMENT)
             || (!search.codes().isEmpty() && !search.codes().contains(item.code()))) {
           continue;
         }
@@ -186,7 +198,15 @@ public final class ProfileEndpoints {
     lock.lock();
     try {
       item = item(patient, id, type);
-      decide(state, patient, actor, mode, Action.READ_PROFILE, Target.SPACE, object(type, id), now);
+      decide(
+          state,
+          patient,
+          actor,
+          mode,
+          Action.READ_PROFILE,
+          new Target.ProfileRead(item.section() == ProfileSection.MEASUREMENT),
+          object(type, id),
+          now);
       AuditTrail.recordObject(
           state, now, patient, actor, Action.READ_PROFILE, mode, object(type, id), null);
     } finally {
