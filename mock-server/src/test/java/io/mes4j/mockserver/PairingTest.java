@@ -533,6 +533,38 @@ class PairingTest extends ServerTest {
             MEASURES,
             MEASURES_REDIRECT,
             "MEASUREMENTS_READ");
+    // AND the holder's weight and organ donation wish, both Observations
+    String subject =
+        "\"subject\":{\"identifier\":{\"system\":\""
+            + Fixtures.ADULT.system().uri()
+            + "\",\"value\":\""
+            + Fixtures.Ids.ADULT
+            + "\"}}";
+    assertThat(
+            http.postJson(
+                    "/fhir/Observation",
+                    token(Fixtures.ADULT),
+                    "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":"
+                        + "[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\"}]},"
+                        + subject
+                        + ",\"effectiveDateTime\":\"2026-11-28T08:00:00Z\",\"valueQuantity\":"
+                        + "{\"value\":72,\"unit\":\"kg\",\"system\":\"http://unitsofmeasure.org\","
+                        + "\"code\":\"kg\"}}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            http.postJson(
+                    "/fhir/Observation",
+                    token(Fixtures.ADULT),
+                    "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":"
+                        + "[{\"system\":\"https://mes4j.io/fhir/CodeSystem/profile-item\","
+                        + "\"code\":\"organ-donation-wish\"}]},"
+                        + subject
+                        + ",\"valueCodeableConcept\":{\"coding\":[{\"system\":"
+                        + "\"https://mes4j.io/fhir/CodeSystem/organ-donation-wish\","
+                        + "\"code\":\"WILLING\"}]}}")
+                .status())
+        .isEqualTo(201);
     // WHEN the service reads measurements, then allergies, conditions and treatments
     Answer observations =
         http.get("/fhir/Observation?" + patientParam(Fixtures.ADULT), measures.access());
@@ -542,8 +574,17 @@ class PairingTest extends ServerTest {
         http.get("/fhir/Condition?" + patientParam(Fixtures.ADULT), measures.access());
     Answer treatments =
         http.get("/fhir/MedicationStatement?" + patientParam(Fixtures.ADULT), measures.access());
-    // THEN measurements are read, every other part of the profile is refused
+    // THEN the weight is read, not the organ donation wish; every other part is refused
     assertThat(observations.status()).as(observations.text()).isEqualTo(200);
+    assertThat(observations.json().get("total").asInt()).isEqualTo(1);
+    assertThat(observations.text()).contains("29463-7").doesNotContain("organ-donation-wish");
+    assertThat(
+            http.get("/fhir/Observation?" + patientParam(Fixtures.ADULT), token(Fixtures.ADULT))
+                .json()
+                .get("total")
+                .asInt())
+        .as("the holder sees both")
+        .isEqualTo(2);
     for (Answer refused : List.of(allergies, conditions, treatments)) {
       assertThat(refused.status()).as(refused.text()).isEqualTo(403);
       assertThat(refused.cause()).isEqualTo("forbidden");
