@@ -681,6 +681,36 @@ class PairingTest extends ServerTest {
   }
 
   @Test
+  void aServiceCallRefusedAtTheDoor_isInTheHoldersActivityHistory() {
+    // AU-1, CAT-3: a refusal before any endpoint ran is an action on the dossier too
+    Tokens tokens =
+        flows.pair(token(Fixtures.ADULT), Fixtures.ADULT, AGENDA, AGENDA_REDIRECT, "AGENDA_READ");
+    http.method("DELETE", "/fhir/Consent/" + tokens.pairingId(), token(Fixtures.ADULT));
+    assertThat(traceCodes(Fixtures.ADULT)).doesNotContain("SERVICE_CALL");
+    // WHEN the service calls after the withdrawal
+    assertThat(listAppointments(tokens.access(), Fixtures.ADULT).cause())
+        .isEqualTo("token-revoked");
+    // THEN the holder reads a refused SERVICE_CALL by the service, naming the pairing
+    JsonNode trace = null;
+    for (JsonNode entry :
+        http.get(
+                "/fhir/AuditEvent?" + patientParam(Fixtures.ADULT) + "&_count=100",
+                token(Fixtures.ADULT))
+            .json()
+            .path("entry")) {
+      if ("SERVICE_CALL"
+          .equals(entry.path("resource").path("subtype").path(0).path("code").asText())) {
+        trace = entry.path("resource");
+      }
+    }
+    assertThat(trace).as("a SERVICE_CALL trace").isNotNull();
+    assertThat(trace.toString())
+        .contains("token-revoked")
+        .contains(tokens.pairingId())
+        .contains(Fixtures.Ids.AGENDA_APP);
+  }
+
+  @Test
   void suspendedOrDelistedService_isRefusedOnTheNextCall_andCannotRefresh() {
     // CAT-1
     Tokens agenda =
