@@ -20,6 +20,7 @@ public final class Catalogue {
     all.addAll(AuditChecks.all());
     all.addAll(MessagingChecks.all());
     all.addAll(AgendaChecks.all());
+    all.addAll(CatalogueChecks.all());
     all.addAll(ClockChecks.all());
     Set<String> ids = new HashSet<>();
     for (Check c : all) {
