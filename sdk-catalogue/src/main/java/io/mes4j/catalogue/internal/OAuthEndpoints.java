@@ -2,20 +2,16 @@ package io.mes4j.catalogue.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mes4j.core.auth.DpopKey;
-import io.mes4j.core.error.CallTimeoutException;
-import io.mes4j.core.error.ConnectionFailedException;
 import io.mes4j.core.error.MesClientException;
 import io.mes4j.core.internal.ApacheHttpTransport;
+import io.mes4j.core.internal.DirectExchange;
+import io.mes4j.core.internal.DirectExchange.Answer;
 import io.mes4j.core.internal.DpopNonces;
 import io.mes4j.core.internal.ErrorDecoder;
 import io.mes4j.core.internal.HttpTransport;
 import io.mes4j.core.internal.JsonCodec;
 import io.mes4j.core.internal.TransportRequest;
-import io.mes4j.core.internal.TransportResponse;
-import io.mes4j.core.internal.TransportTimeoutException;
 import io.mes4j.core.internal.UserAgent;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,21 +67,21 @@ public final class OAuthEndpoints implements AutoCloseable {
     Answer answer = post(tokenEndpoint, form, deadline, true);
     int attempts = 1;
     if (key != null
-        && DpopNonces.isTokenEndpointNonceError(answer.status, answer.headers, answer.body)) {
+        && DpopNonces.isTokenEndpointNonceError(answer.status(), answer.headers(), answer.body())) {
       answer = post(tokenEndpoint, form, deadline, true); // RFC 9449 §8: with the new nonce
       attempts++;
     }
-    if (answer.status != 200) {
+    if (answer.status() != 200) {
       throw ErrorDecoder.decode(
           "POST",
           "/oauth2/token",
-          answer.status,
-          answer.headers,
-          answer.body,
-          answer.requestId,
+          answer.status(),
+          answer.headers(),
+          answer.body(),
+          answer.requestId(),
           attempts);
     }
-    JsonNode json = JsonCodec.readTree(answer.body);
+    JsonNode json = JsonCodec.readTree(answer.body());
     String access = json.path("access_token").asText("");
     if (access.isBlank()) {
       throw new MesClientException("the token endpoint answered without an access_token");
@@ -112,23 +108,16 @@ public final class OAuthEndpoints implements AutoCloseable {
    */
   public void revoke(List<Map.Entry<String, String>> form) {
     Answer answer = post(revocationEndpoint, form, Instant.now().plus(CALL_TIMEOUT), false);
-    if (answer.status != 200) {
+    if (answer.status() != 200) {
       throw ErrorDecoder.decode(
           "POST",
           "/oauth2/revoke",
-          answer.status,
-          answer.headers,
-          answer.body,
-          answer.requestId,
+          answer.status(),
+          answer.headers(),
+          answer.body(),
+          answer.requestId(),
           1);
     }
-  }
-
-  private static final class Answer {
-    int status;
-    Map<String, List<String>> headers = Map.of();
-    byte[] body = new byte[0];
-    @Nullable String requestId;
   }
 
   private Answer post(
@@ -150,34 +139,11 @@ public final class OAuthEndpoints implements AutoCloseable {
             Forms.encode(form).getBytes(StandardCharsets.UTF_8),
             "application/x-www-form-urlencoded",
             false); // a code is single use: never resent by the transport
-    try (TransportResponse response = transport.send(request, deadline)) {
-      Answer a = new Answer();
-      a.status = response.status();
-      a.headers = response.headers();
-      try (InputStream in = response.body()) {
-        a.body = in.readNBytes(1 << 20);
-      }
-      a.requestId =
-          response.headers().getOrDefault("X-Request-Id", List.of(requestId)).stream()
-              .findFirst()
-              .orElse(requestId);
-      if (k != null) {
-        DpopNonces.remember(endpoint, a.headers);
-      }
-      return a;
-    } catch (TransportTimeoutException e) {
-      throw new CallTimeoutException(
-          "POST " + endpoint.getPath() + ": " + e.kind() + " timeout", e.kind(), 1, e);
-    } catch (IOException e) {
-      throw new ConnectionFailedException(
-          "POST "
-              + endpoint.getPath()
-              + ": connection failed ("
-              + e.getClass().getSimpleName()
-              + ")",
-          1,
-          e);
+    Answer answer = DirectExchange.send(transport, deadline, request, "POST " + endpoint.getPath());
+    if (k != null) {
+      DpopNonces.remember(endpoint, answer.headers());
     }
+    return answer;
   }
 
   /** Closes the connection pool. */

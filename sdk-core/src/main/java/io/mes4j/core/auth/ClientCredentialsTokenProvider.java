@@ -11,23 +11,18 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mes4j.core.AccessMode;
-import io.mes4j.core.error.CallTimeoutException;
-import io.mes4j.core.error.ConnectionFailedException;
 import io.mes4j.core.error.InvalidValueException;
 import io.mes4j.core.error.MesClientException;
-import io.mes4j.core.error.OAuthException;
 import io.mes4j.core.internal.ApacheHttpTransport;
+import io.mes4j.core.internal.DirectExchange;
+import io.mes4j.core.internal.DirectExchange.Answer;
 import io.mes4j.core.internal.DpopNonces;
 import io.mes4j.core.internal.ErrorDecoder;
 import io.mes4j.core.internal.HttpTransport;
 import io.mes4j.core.internal.JsonCodec;
 import io.mes4j.core.internal.TransportRequest;
-import io.mes4j.core.internal.TransportResponse;
 import io.mes4j.core.internal.TransportScope;
-import io.mes4j.core.internal.TransportTimeoutException;
 import io.mes4j.core.internal.UserAgent;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -215,17 +210,17 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     Instant asked = clock.instant();
     Answer answer = exchange(transport, deadline, tokenRequest(mode, key, endpoint));
     if (key != null) {
-      DpopNonces.remember(endpoint, answer.headers);
-      if (DpopNonces.isTokenEndpointNonceError(answer.status, answer.headers, answer.body)) {
+      DpopNonces.remember(endpoint, answer.headers());
+      if (DpopNonces.isTokenEndpointNonceError(answer.status(), answer.headers(), answer.body())) {
         // RFC 9449 §8: once more with the server's nonce (and a new single-use assertion)
         answer = exchange(transport, deadline, tokenRequest(mode, key, endpoint));
-        DpopNonces.remember(endpoint, answer.headers);
+        DpopNonces.remember(endpoint, answer.headers());
       }
     }
-    if (answer.status != 200) {
+    if (answer.status() != 200) {
       throw tokenError(answer);
     }
-    JsonNode json = JsonCodec.readTree(answer.body);
+    JsonNode json = JsonCodec.readTree(answer.body());
     JsonNode value = json.path("access_token");
     if (!value.isTextual() || value.asText().isBlank()) {
       throw new MesClientException("the token endpoint answered without an access_token");
@@ -295,17 +290,17 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
               transport,
               deadline,
               new TransportRequest("GET", discovery, headers(), null, null, true));
-      if (answer.status != 200) {
+      if (answer.status() != 200) {
         throw ErrorDecoder.decode(
             "GET",
             "/.well-known/openid-configuration",
-            answer.status,
-            answer.headers,
-            answer.body,
-            answer.requestId,
+            answer.status(),
+            answer.headers(),
+            answer.body(),
+            answer.requestId(),
             1);
       }
-      JsonNode endpoint = JsonCodec.readTree(answer.body).path("token_endpoint");
+      JsonNode endpoint = JsonCodec.readTree(answer.body()).path("token_endpoint");
       URI uri;
       try {
         uri = new URI(endpoint.asText(""));
@@ -353,71 +348,19 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     return h;
   }
 
-  private static final class Answer {
-    int status;
-    Map<String, List<String>> headers = Map.of();
-    byte[] body = new byte[0];
-    @Nullable String requestId;
-  }
-
   private static Answer exchange(HttpTransport transport, Instant deadline, TransportRequest req) {
-    String requestId =
-        req.headers().stream()
-            .filter(e -> e.getKey().equals("X-Request-Id"))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElse(null);
-    try (TransportResponse response = transport.send(req, deadline)) {
-      Answer a = new Answer();
-      a.status = response.status();
-      a.headers = response.headers();
-      try (InputStream in = response.body()) {
-        a.body = in.readNBytes(1 << 20);
-      }
-      a.requestId =
-          Optional.ofNullable(response.headers().get("X-Request-Id"))
-              .filter(v -> !v.isEmpty())
-              .map(v -> v.get(0))
-              .orElse(requestId);
-      return a;
-    } catch (TransportTimeoutException e) {
-      throw new CallTimeoutException(
-          "token fetch from the issuer: " + e.kind() + " timeout", e.kind(), 1, e);
-    } catch (IOException e) {
-      throw new ConnectionFailedException(
-          "token fetch from the issuer: connection failed (" + e.getClass().getSimpleName() + ")",
-          1,
-          e);
-    }
+    return DirectExchange.send(transport, deadline, req, "token fetch from the issuer");
   }
 
+  /** An RFC 6749 refusal is an {@link io.mes4j.core.error.OAuthException}, as on any endpoint. */
   private static RuntimeException tokenError(Answer answer) {
-    String error = null;
-    String description = null;
-    try {
-      JsonNode json = JsonCodec.mapper().readTree(answer.body);
-      if (json != null && json.path("error").isTextual()) {
-        error = json.path("error").asText();
-        description = json.path("error_description").asText(null);
-      }
-    } catch (IOException | RuntimeException e) {
-      // not an RFC 6749 error body
-    }
-    if (error == null || answer.status >= 500) {
-      return ErrorDecoder.decode(
-          "POST", "/oauth2/token", answer.status, answer.headers, answer.body, answer.requestId, 1);
-    }
-    return new OAuthException(
-        "the token endpoint refused the client: "
-            + error
-            + (description == null ? "" : " (" + description + ")")
-            + " (request id "
-            + (answer.requestId == null ? "-" : answer.requestId)
-            + ")",
-        answer.status,
-        answer.requestId,
-        error,
-        description,
+    return ErrorDecoder.decode(
+        "POST",
+        "/oauth2/token",
+        answer.status(),
+        answer.headers(),
+        answer.body(),
+        answer.requestId(),
         1);
   }
 
