@@ -101,21 +101,34 @@ public final class OAuthEndpoints {
     return response;
   }
 
-  private Response tokenAnswer(Request request) {
-    String type = request.contentType();
-    if (!"application/x-www-form-urlencoded".equals(type)) {
-      return oauthError(
-          "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
-    }
-    Map<String, List<String>> form;
-    try {
-      form = Request.parseQuery(new String(request.body(), StandardCharsets.UTF_8));
-    } catch (HttpError e) {
-      if (e.errorCause().status() == 413) {
-        throw e;
+  /** A form body, or the RFC 6749 error answering a body that is not one. */
+  private record Form(Map<String, List<String>> fields, @Nullable Response refusal) {
+    static Form read(Request request) {
+      if (!"application/x-www-form-urlencoded".equals(request.contentType())) {
+        return new Form(
+            Map.of(),
+            oauthError(
+                "invalid_request", "Content-Type must be application/x-www-form-urlencoded"));
       }
-      return oauthError("invalid_request", "The form is not correctly encoded");
+      try {
+        return new Form(
+            Request.parseQuery(new String(request.body(), StandardCharsets.UTF_8)), null);
+      } catch (HttpError e) {
+        if (e.errorCause().status() == 413) {
+          throw e;
+        }
+        return new Form(
+            Map.of(), oauthError("invalid_request", "The form is not correctly encoded"));
+      }
     }
+  }
+
+  private Response tokenAnswer(Request request) {
+    Form read = Form.read(request);
+    if (read.refusal() != null) {
+      return read.refusal();
+    }
+    Map<String, List<String>> form = read.fields();
     String grantType = single(form, "grant_type");
     if (grantType == null) {
       return oauthError("invalid_request", "grant_type is required");
@@ -241,20 +254,8 @@ public final class OAuthEndpoints {
 
   // RFC 7009
   private Response revoke(Request request) {
-    if (!"application/x-www-form-urlencoded".equals(request.contentType())) {
-      return oauthError(
-          "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
-    }
-    Map<String, List<String>> form;
-    try {
-      form = Request.parseQuery(new String(request.body(), StandardCharsets.UTF_8));
-    } catch (HttpError e) {
-      if (e.errorCause().status() == 413) {
-        throw e;
-      }
-      return oauthError("invalid_request", "The form is not correctly encoded");
-    }
-    return pairing.revoke(form);
+    Form read = Form.read(request);
+    return read.refusal() != null ? read.refusal() : pairing.revoke(read.fields());
   }
 
   public static ObjectNode tokenBody(String token, Duration ttl) {
