@@ -30,40 +30,6 @@ public record TraceRecord(
     @Nullable String objectReference,
     @Nullable String correlationId) {
 
-  /** A trace recorded outside a request (or restored), without a correlation id. */
-  public TraceRecord(
-      String id,
-      Instant recorded,
-      String actorType,
-      String agentId,
-      String agentSystem,
-      String agentName,
-      String actionCode,
-      String fhirAction,
-      String modeCode,
-      String patientIns,
-      String patientSystem,
-      @Nullable String documentId,
-      @Nullable String refusal,
-      @Nullable String objectReference) {
-    this(
-        id,
-        recorded,
-        actorType,
-        agentId,
-        agentSystem,
-        agentName,
-        actionCode,
-        fhirAction,
-        modeCode,
-        patientIns,
-        patientSystem,
-        documentId,
-        refusal,
-        objectReference,
-        null);
-  }
-
   @Override
   public String toString() {
     return "TraceRecord[" + id + ", " + actionCode + "]";
